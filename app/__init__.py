@@ -1,0 +1,3 @@
+"""QRDesk: an offline QR-code studio."""
+
+__version__ = "0.1.0"

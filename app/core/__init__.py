@@ -1,0 +1,1 @@
+"""Plain-Python core of QRDesk: no Qt import (enforced by import-linter)."""

@@ -1,0 +1,73 @@
+"""Writing one code to a file, checked by decoding it first (DESIGN rule 3).
+
+The file is written beside its target under a temporary name, decoded from disk exactly as written,
+and only then moved into place, so a code that does not scan is never left behind silently and an
+existing file is never half-overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.encode import QrCode
+from app.core.errors import ScanError
+from app.core.render import render
+from app.core.spec import Style
+from app.core.verify import ScanReport, verify_file
+
+FORMAT_SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".eps": "eps"}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    report: ScanReport | None  # None when the check was turned off
+
+
+def format_for_path(path: Path, fmt: str | None = None) -> str:
+    """The output format: given explicitly, or from the file's suffix."""
+    if fmt:
+        return fmt
+    try:
+        return FORMAT_SUFFIXES[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(FORMAT_SUFFIXES)
+        raise ScanError(f"{path.name}: cannot tell the format from the suffix; use one of {known}") from None
+
+
+def export_code(code: QrCode, style: Style, path: str | Path, fmt: str | None = None, *,
+                verify: bool = True, force: bool = False) -> ExportResult:
+    """Render ``code`` to ``path``; with ``verify`` refuse (unless ``force``) a file that does not scan.
+
+    EPS cannot be rasterised without Ghostscript, so it is checked through the same matrix rendered
+    as PNG (the writers share one layout).
+    """
+    target = Path(path)
+    fmt = format_for_path(target, fmt)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".{fmt}", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            render(code, style, fmt, stream)
+        report: ScanReport | None = None
+        if verify:
+            report = _check(tmp, code, style, fmt)
+            if not report.ok and not force:
+                reason = "; ".join(report.errors) or "it does not decode"
+                raise ScanError(f"{target.name} was not written: the code does not scan ({reason})")
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return ExportResult(path=target, report=report)
+
+
+def _check(written: Path, code: QrCode, style: Style, fmt: str) -> ScanReport:
+    if fmt == "eps":
+        from app.core.verify import check_code
+
+        return check_code(code, style)
+    return verify_file(written, expected=code.data)
