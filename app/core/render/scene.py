@@ -1,0 +1,55 @@
+"""What to draw for one code and style, decided once for every writer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from app.core.encode import QrCode
+from app.core.logo import LogoPlan, plan_logo
+from app.core.render.geometry import Shape, eye_shapes, horizontal_runs, module_shapes
+from app.core.render.layout import Layout, compute_layout
+from app.core.spec import RGBA, Style
+
+
+@dataclass(frozen=True)
+class Scene:
+    """Shapes in module units. ``modules``, ``eyes`` and ``patch`` are relative to the symbol's
+    top-left module (offset by ``layout.origin``); ``frame`` is relative to the whole picture."""
+
+    code: QrCode
+    style: Style
+    layout: Layout
+    logo: LogoPlan | None
+    modules: list[Shape]
+    eyes: list[tuple[Shape, bool]]
+    patch: list[Shape]  # background over function patterns inside the logo box
+    frame: list[Shape]  # outer and inner outline of the border band (fill even-odd)
+    fg: RGBA
+    bg: RGBA
+    eye: RGBA
+
+    @property
+    def transparent(self) -> bool:
+        return self.bg[3] == 0
+
+
+def build_scene(code: QrCode, style: Style) -> Scene:
+    layout = compute_layout(code, style)
+    logo = plan_logo(code, style)
+    draw = code.matrix & ~code.eye_mask
+    if logo is not None:
+        draw = draw & ~logo.cleared
+    modules = module_shapes(code.matrix, draw, style.module_shape)
+    eyes = [pair for r, c in code.finder_origins for pair in eye_shapes(r, c, style.eye_shape)]
+    patch: list[Shape] = []
+    if logo is not None:
+        patch = [Shape("rect", c, r, n, 1) for r, c, n in horizontal_runs(np.asarray(logo.protected))]
+    frame: list[Shape] = []
+    if layout.border:
+        b = layout.border
+        frame = [Shape("rect", 0, 0, layout.width, layout.height),
+                 Shape("rect", b, b, layout.width - 2 * b, layout.height - 2 * b)]
+    return Scene(code=code, style=style, layout=layout, logo=logo, modules=modules, eyes=eyes, patch=patch,
+                 frame=frame, fg=style.fg_rgba, bg=style.bg_rgba, eye=style.eye_rgba)
