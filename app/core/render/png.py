@@ -28,10 +28,10 @@ PNG_COMPRESS_LEVEL = 1  # codes are mostly flat colour: level 1 is nearly as sma
 MIN_CURVE_PX = 24  # draw curves with at least this many pixels per module, then reduce
 
 
-def is_plain(style: Style) -> bool:
+def is_plain(code: QrCode, style: Style) -> bool:
     """Square modules and eyes, no logo, no frame: the code is just its module grid."""
-    return (style.module_shape == "square" and style.eye_shape == "square" and not style.logo
-            and not style.frame)
+    return (style.module_shape == "square" and (style.eye_shape == "square" or code.micro)
+            and not style.logo and not style.frame)
 
 
 def _index_grid(code: QrCode, style: Style, px: int) -> np.ndarray:
@@ -46,7 +46,7 @@ def _index_grid(code: QrCode, style: Style, px: int) -> np.ndarray:
 
 def render_image(code: QrCode, style: Style, module_px: int | None = None) -> Image.Image:
     """The code as an RGBA image, ``module_px`` pixels per module (default: from the style's size)."""
-    if is_plain(style):
+    if is_plain(code, style):
         px = module_px or layout_module_px(compute_layout(code, style), style)
         palette = np.array([style.bg_rgba, style.fg_rgba, style.eye_rgba], dtype=np.uint8)
         return Image.fromarray(palette[_index_grid(code, style, px)], "RGBA")
@@ -161,10 +161,10 @@ def _draw_caption(draw: ImageDraw.ImageDraw, scene: Scene, px: int) -> None:
 def write_png(code: QrCode, style: Style, stream: BinaryIO) -> None:
     """Write a PNG carrying the style's DPI (pHYs), so printing it gives the intended size."""
     dpi = (style.dpi, style.dpi)
-    if is_black_on_white(style):
+    if is_black_on_white(code, style):
         stream.write(_bilevel_png(code, style))
         return
-    if is_plain(style):
+    if is_plain(code, style):
         image = _plain_png_image(code, style)
     else:
         image = render_image(code, style)
@@ -173,9 +173,9 @@ def write_png(code: QrCode, style: Style, stream: BinaryIO) -> None:
     image.save(stream, "PNG", dpi=dpi, compress_level=PNG_COMPRESS_LEVEL)
 
 
-def is_black_on_white(style: Style) -> bool:
-    return (is_plain(style) and style.bg_rgba == (255, 255, 255, 255) and style.fg_rgba == (0, 0, 0, 255)
-            and style.eye_rgba == style.fg_rgba)
+def is_black_on_white(code: QrCode, style: Style) -> bool:
+    return (is_plain(code, style) and style.bg_rgba == (255, 255, 255, 255)
+            and style.fg_rgba == (0, 0, 0, 255) and style.eye_rgba == style.fg_rgba)
 
 
 def _png_chunk(tag: bytes, data: bytes) -> bytes:

@@ -35,6 +35,12 @@ class Scene:
         return self.bg[3] == 0
 
 
+def eye_shape_for(code: QrCode, style: Style) -> str:
+    """Micro QR keeps square eyes: with a single finder pattern, readers find the symbol's corners from
+    the finder's corners, and rounded or round eyes make zxing (and phones) miss it entirely."""
+    return "square" if code.micro else style.eye_shape
+
+
 def build_scene(code: QrCode, style: Style) -> Scene:
     layout = compute_layout(code, style)
     logo = plan_logo(code, style)
@@ -42,7 +48,7 @@ def build_scene(code: QrCode, style: Style) -> Scene:
     if logo is not None:
         draw = draw & ~logo.cleared
     modules = module_shapes(code.matrix, draw, style.module_shape)
-    eyes = [pair for r, c in code.finder_origins for pair in eye_shapes(r, c, style.eye_shape)]
+    eyes = [pair for r, c in code.finder_origins for pair in eye_shapes(r, c, eye_shape_for(code, style))]
     patch: list[Shape] = []
     if logo is not None:
         patch = [Shape("rect", c, r, n, 1) for r, c, n in horizontal_runs(np.asarray(logo.protected))]

@@ -1,0 +1,205 @@
+"""Scan check: decode a rendered code with zxing-cpp and say whether it scans, plus why it might not.
+
+Two entry points: :func:`check_code` renders a code (or takes the caller's image) and compares what
+zxing-cpp reads with the exact data, adding style findings (contrast, inverted colours, quiet zone,
+logo budget); :func:`verify_file` reads an exported PNG, JPEG, SVG or PDF file from disk. SVG is
+rasterised with CairoSVG (cairo via cairocffi, no Qt), PDF with pypdfium2.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import zxingcpp
+from PIL import Image, UnidentifiedImageError
+
+from app.core.encode import QrCode
+from app.core.errors import RenderError
+from app.core.logo import plan_logo
+from app.core.render import render_image
+from app.core.render.layout import compute_layout
+from app.core.spec import RGBA, Style, contrast_ratio, relative_luminance
+
+CONTRAST_ERROR = 3.0
+CONTRAST_WARNING = 4.5
+QUIET_ZONE_QR = 4  # modules the standard asks for (ISO/IEC 18004)
+QUIET_ZONE_MICRO = 2
+SCAN_IMAGE_PX = 1200  # rasterise files to about this many pixels across before decoding
+MAX_PDF_PAGES = 50
+WHITE: RGBA = (255, 255, 255, 255)
+
+_QR_FORMATS = {zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode,
+               zxingcpp.BarcodeFormat.RMQRCode, zxingcpp.BarcodeFormat.QRCodeModel1,
+               zxingcpp.BarcodeFormat.QRCodeModel2}
+
+
+@dataclass
+class ScanReport:
+    """The outcome of a scan check; messages are plain sentences fit to show a user."""
+
+    ok: bool
+    decoded: str | None
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
+def _over(colour: RGBA, under: RGBA) -> RGBA:
+    """``colour`` composited over an opaque ``under`` (what a reader actually sees)."""
+    a = colour[3] / 255
+    mixed = (round(c * a + u * (1 - a)) for c, u in zip(colour[:3], under[:3], strict=True))
+    return (*mixed, 255)  # type: ignore[return-value]
+
+
+def style_findings(code: QrCode, style: Style) -> tuple[list[str], list[str]]:
+    """Errors and warnings about how a code looks, independent of whether this decoder reads it."""
+    errors: list[str] = []
+    warnings: list[str] = []
+    bg = style.bg_rgba
+    if bg[3] == 0:
+        warnings.append("the background is transparent: whether it scans depends on what it is placed on "
+                        "(checked here on white)")
+    seen_bg = _over(bg, WHITE)
+    for name, colour in (("foreground", style.fg_rgba), ("eye", style.eye_rgba)):
+        if name == "eye" and style.eye_rgba == style.fg_rgba:
+            continue
+        seen = _over(colour, seen_bg)
+        ratio = contrast_ratio(seen, seen_bg)
+        if ratio < CONTRAST_ERROR:
+            errors.append(f"{name} and background contrast is too low ({ratio:.1f}:1, at least "
+                          f"{CONTRAST_ERROR:g}:1 is needed, {CONTRAST_WARNING:g}:1 recommended)")
+        elif ratio < CONTRAST_WARNING:
+            warnings.append(f"{name} and background contrast is low ({ratio:.1f}:1; {CONTRAST_WARNING:g}:1 "
+                            f"or more scans reliably)")
+    if relative_luminance(_over(style.fg_rgba, seen_bg)) > relative_luminance(seen_bg):
+        warnings.append("the colours are inverted (light modules on a dark background): many phone "
+                        "readers cannot read inverted codes")
+    needed = QUIET_ZONE_MICRO if code.micro else QUIET_ZONE_QR
+    if style.quiet_zone == 0:
+        warnings.append(f"there is no quiet zone: many readers fail without {needed} modules of background "
+                        "around the code")
+    elif style.quiet_zone < needed:
+        warnings.append(f"the quiet zone is {style.quiet_zone} module{'s' if style.quiet_zone > 1 else ''}; "
+                        f"the standard asks for {needed}, and some readers fail with less")
+    return errors, warnings
+
+
+def decode_image(image: Image.Image) -> list[str]:
+    """Texts of the QR-family codes zxing-cpp finds in ``image`` (transparency flattened onto white)."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGBA", rgba.size, WHITE)
+        flat.alpha_composite(rgba)
+        image = flat
+    if image.mode != "L":
+        image = image.convert("L")
+    return [r.text for r in zxingcpp.read_barcodes(image) if r.format in _QR_FORMATS and r.valid]
+
+
+def scan_module_px(code: QrCode, style: Style) -> int:
+    """Pixels per module for checking: enough for every shape, small enough to stay fast."""
+    width = compute_layout(code, style).width
+    return max(3, min(8, SCAN_IMAGE_PX // width))
+
+
+def check_code(code: QrCode, style: Style, image: Image.Image | None = None) -> ScanReport:
+    """Render ``code`` (unless ``image`` is given), decode it and compare with ``code.data`` exactly."""
+    errors, warnings = style_findings(code, style)
+    try:
+        plan = plan_logo(code, style)
+        if plan is not None and plan.message:
+            warnings.append(plan.message)
+        if image is None:
+            image = render_image(code, style, scan_module_px(code, style))
+    except RenderError as exc:
+        return ScanReport(ok=False, decoded=None, errors=[*errors, str(exc)], warnings=warnings)
+    texts = decode_image(image)
+    decoded = texts[0] if texts else None
+    if decoded is None:
+        errors.append("the code does not decode")
+    elif decoded != code.data:
+        errors.append(f"the code decodes to {_short(decoded)} instead of {_short(code.data)}")
+    return ScanReport(ok=not errors, decoded=decoded, errors=errors, warnings=warnings)
+
+
+def verify_file(path: str | os.PathLike[str], expected: str | None = None) -> ScanReport:
+    """Decode a PNG, JPEG, SVG or PDF file from disk; with ``expected`` the data must match exactly."""
+    target = Path(path)
+    try:
+        data = target.read_bytes()
+    except FileNotFoundError:
+        return ScanReport(ok=False, decoded=None, errors=[f"file not found: {target}"])
+    except OSError as exc:
+        return ScanReport(ok=False, decoded=None, errors=[f"cannot read {target}: {exc.strerror or exc}"])
+    try:
+        pages = load_pages(data, target)
+    except RenderError as exc:
+        return ScanReport(ok=False, decoded=None, errors=[str(exc)])
+    texts = [text for page in pages for text in decode_image(page)]
+    warnings: list[str] = []
+    if len(texts) > 1:
+        warnings.append(f"{target.name} holds {len(texts)} codes")
+    if not texts:
+        return ScanReport(ok=False, decoded=None, errors=[f"no QR code found in {target.name}"])
+    if expected is None:
+        return ScanReport(ok=True, decoded=texts[0], warnings=warnings)
+    if expected in texts:
+        return ScanReport(ok=True, decoded=expected, warnings=warnings)
+    return ScanReport(ok=False, decoded=texts[0], warnings=warnings,
+                      errors=[f"the code decodes to {_short(texts[0])} instead of {_short(expected)}"])
+
+
+def load_pages(data: bytes, source: Path) -> list[Image.Image]:
+    """Rasterise a file's content for decoding: one image per page."""
+    if data.startswith(b"%PDF"):
+        return _pdf_pages(data, source)
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<") and b"<svg" in data[:65536]:
+        return [_svg_image(data, source)]
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            img.load()
+            return [img.copy()]
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        raise RenderError(f"{source.name} is not a PNG, JPEG, SVG or PDF file") from None
+
+
+def _svg_image(data: bytes, source: Path) -> Image.Image:
+    try:
+        import cairosvg
+    except (ImportError, OSError) as exc:
+        raise RenderError(f"cannot check {source.name}: SVG support is not installed ({exc})") from None
+    try:
+        # unsafe=False (the default) keeps CairoSVG from reading other files or resolving entities.
+        png = cairosvg.svg2png(bytestring=data, output_width=SCAN_IMAGE_PX, background_color="white")
+    except Exception as exc:  # malformed SVG surfaces as many exception types
+        raise RenderError(f"cannot draw {source.name} as SVG: {exc}") from None
+    with Image.open(io.BytesIO(png)) as img:
+        img.load()
+        return img.copy()
+
+
+def _pdf_pages(data: bytes, source: Path) -> list[Image.Image]:
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise RenderError(f"cannot open {source.name} as PDF: {exc}") from None
+    pages = []
+    try:
+        for index in range(min(len(document), MAX_PDF_PAGES)):
+            page = document[index]
+            width, height = page.get_size()
+            scale = max(1.0, SCAN_IMAGE_PX / max(width, height, 1.0))
+            pages.append(page.render(scale=scale, fill_color=(255, 255, 255, 255)).to_pil())
+            page.close()
+    finally:
+        document.close()
+    return pages
