@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+# A module import, not names: app.core.logo uses render.geometry, so either may be imported first.
+from app.core import logo as logos
 from app.core.encode import QrCode
-from app.core.logo import LogoPlan, plan_logo
 from app.core.render.geometry import Shape, eye_shapes, horizontal_runs, module_shapes
 from app.core.render.layout import Layout, compute_layout
 from app.core.spec import RGBA, Style
@@ -21,7 +22,7 @@ class Scene:
     code: QrCode
     style: Style
     layout: Layout
-    logo: LogoPlan | None
+    logo: logos.LogoPlan | None
     modules: list[Shape]
     eyes: list[tuple[Shape, bool]]
     patch: list[Shape]  # background over function patterns inside the logo box
@@ -43,7 +44,7 @@ def eye_shape_for(code: QrCode, style: Style) -> str:
 
 def build_scene(code: QrCode, style: Style) -> Scene:
     layout = compute_layout(code, style)
-    logo = plan_logo(code, style)
+    logo = logos.plan_logo(code, style)
     draw = code.matrix & ~code.eye_mask
     if logo is not None:
         draw = draw & ~logo.cleared
