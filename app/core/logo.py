@@ -183,6 +183,7 @@ def _length(value: str | None) -> float | None:
     return number if number > 0 and math.isfinite(number) else None
 
 
+@lru_cache(maxsize=64)  # a batch draws the same logo at the same size for every row
 def _rasterise_svg(path: str, svg: str, width_px: int, height_px: int) -> Image.Image:
     try:
         import cairosvg

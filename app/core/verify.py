@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import zxingcpp
 from PIL import Image, UnidentifiedImageError
 
@@ -20,7 +21,7 @@ from app.core.encode import QrCode
 from app.core.errors import RenderError
 from app.core.logo import plan_logo
 from app.core.render import render_image
-from app.core.render.layout import compute_layout
+from app.core.render.png import index_grid, is_plain
 from app.core.spec import RGBA, Style, contrast_ratio, relative_luminance
 
 CONTRAST_ERROR = 3.0
@@ -31,9 +32,10 @@ SCAN_IMAGE_PX = 1200  # rasterise files to about this many pixels across before 
 MAX_PDF_PAGES = 50
 WHITE: RGBA = (255, 255, 255, 255)
 
-_QR_FORMATS = {zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode,
-               zxingcpp.BarcodeFormat.RMQRCode, zxingcpp.BarcodeFormat.QRCodeModel1,
-               zxingcpp.BarcodeFormat.QRCodeModel2}
+_QR_FORMATS = (zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode,
+               zxingcpp.BarcodeFormat.RMQRCode)
+CHECK_PX_PLAIN = 3  # square modules are exact at any size: the smallest image decodes fastest
+CHECK_PX_SHAPED = 6  # dots, rounded corners and logos need a few pixels to look like themselves
 
 
 @dataclass
@@ -90,8 +92,12 @@ def style_findings(code: QrCode, style: Style) -> tuple[list[str], list[str]]:
     return errors, warnings
 
 
-def decode_image(image: Image.Image) -> list[str]:
-    """Texts of the QR-family codes zxing-cpp finds in ``image`` (transparency flattened onto white)."""
+def decode_image(image: Image.Image, *, rendered: bool = False) -> list[str]:
+    """Texts of the QR-family codes zxing-cpp finds in ``image`` (transparency flattened onto white).
+
+    ``rendered`` says the image is our own upright rendering at a sensible size, so the decoder need
+    not try rotations and downscaled copies (several times faster; a batch checks every code).
+    """
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         flat = Image.new("RGBA", rgba.size, WHITE)
@@ -99,13 +105,23 @@ def decode_image(image: Image.Image) -> list[str]:
         image = flat
     if image.mode != "L":
         image = image.convert("L")
-    return [r.text for r in zxingcpp.read_barcodes(image) if r.format in _QR_FORMATS and r.valid]
+    options = {"try_rotate": False, "try_downscale": False} if rendered else {}
+    return [r.text for r in zxingcpp.read_barcodes(image, formats=_QR_FORMATS, **options) if r.valid]
 
 
-def scan_module_px(code: QrCode, style: Style) -> int:
-    """Pixels per module for checking: enough for every shape, small enough to stay fast."""
-    width = compute_layout(code, style).width
-    return max(3, min(8, SCAN_IMAGE_PX // width))
+def _check_image(code: QrCode, style: Style) -> Image.Image:
+    if not is_plain(code, style):
+        return render_image(code, style, CHECK_PX_SHAPED)
+    # Straight to greyscale from the module grid: this runs once per code in a checked batch.
+    greys = [_grey(_over(colour, _over(style.bg_rgba, WHITE)))
+             for colour in (style.bg_rgba, style.fg_rgba, style.eye_rgba)]
+    grid = index_grid(code, style, CHECK_PX_PLAIN)
+    return Image.fromarray(np.array(greys, dtype=np.uint8)[grid], "L")
+
+
+def _grey(colour: RGBA) -> int:
+    r, g, b = colour[:3]
+    return (r * 299 + g * 587 + b * 114) // 1000  # what Pillow's convert("L") gives
 
 
 def check_code(code: QrCode, style: Style, image: Image.Image | None = None) -> ScanReport:
@@ -116,10 +132,10 @@ def check_code(code: QrCode, style: Style, image: Image.Image | None = None) -> 
         if plan is not None and plan.message:
             warnings.append(plan.message)
         if image is None:
-            image = render_image(code, style, scan_module_px(code, style))
+            image = _check_image(code, style)
     except RenderError as exc:
         return ScanReport(ok=False, decoded=None, errors=[*errors, str(exc)], warnings=warnings)
-    texts = decode_image(image)
+    texts = decode_image(image, rendered=True)
     decoded = texts[0] if texts else None
     if decoded is None:
         errors.append("the code does not decode")

@@ -82,6 +82,17 @@ def module_shapes(matrix: np.ndarray, draw: np.ndarray, shape: str) -> list[Shap
     return shapes
 
 
+def corner_flags(matrix: np.ndarray, draw: np.ndarray) -> np.ndarray:
+    """Per module, which corners ``rounded`` rounds: bit 0 top-left, 1 top-right, 2 bottom-right,
+    3 bottom-left (the same rule as :func:`module_shapes`, one module at a time)."""
+    dark = np.pad(matrix & draw, 1)
+    up, down = ~dark[:-2, 1:-1], ~dark[2:, 1:-1]
+    left, right = ~dark[1:-1, :-2], ~dark[1:-1, 2:]
+    flags = ((up & left).astype(np.uint8) | ((up & right) << 1) | ((down & right) << 2)
+             | ((down & left) << 3))
+    return flags.astype(np.uint8)
+
+
 def eye_shapes(row: int, col: int, eye_shape: str) -> list[tuple[Shape, bool]]:
     """The finder pattern at ``(row, col)`` as ``(shape, filled)`` pairs: outer, hole (not filled), inner.
 

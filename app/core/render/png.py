@@ -12,16 +12,17 @@ import io
 import math
 import struct
 import zlib
+from functools import lru_cache
 from typing import BinaryIO
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from app.core.encode import QrCode
-from app.core.render.geometry import Shape
+from app.core.render.geometry import DOT_RADIUS, PILL_RADIUS, Shape, corner_flags, eye_shapes
 from app.core.render.layout import compute_layout
 from app.core.render.layout import module_px as layout_module_px
-from app.core.render.scene import Scene, build_scene
+from app.core.render.scene import Scene, build_scene, eye_shape_for
 from app.core.spec import RGBA, Style
 
 PNG_COMPRESS_LEVEL = 1  # codes are mostly flat colour: level 1 is nearly as small and several times faster
@@ -34,7 +35,7 @@ def is_plain(code: QrCode, style: Style) -> bool:
             and not style.logo and not style.frame)
 
 
-def _index_grid(code: QrCode, style: Style, px: int) -> np.ndarray:
+def index_grid(code: QrCode, style: Style, px: int) -> np.ndarray:
     """Palette indices per pixel: 0 background, 1 modules, 2 eyes."""
     grid = code.matrix.astype(np.uint8)
     if style.eye_rgba != style.fg_rgba:
@@ -49,7 +50,7 @@ def render_image(code: QrCode, style: Style, module_px: int | None = None) -> Im
     if is_plain(code, style):
         px = module_px or layout_module_px(compute_layout(code, style), style)
         palette = np.array([style.bg_rgba, style.fg_rgba, style.eye_rgba], dtype=np.uint8)
-        return Image.fromarray(palette[_index_grid(code, style, px)], "RGBA")
+        return Image.fromarray(palette[index_grid(code, style, px)], "RGBA")
     scene = build_scene(code, style)
     return draw_scene(scene, module_px or layout_module_px(scene.layout, style))
 
@@ -57,16 +58,17 @@ def render_image(code: QrCode, style: Style, module_px: int | None = None) -> Im
 def draw_scene(scene: Scene, px: int) -> Image.Image:
     layout = scene.layout
     size = (layout.width * px, layout.height * px)
-    curved = (scene.style.module_shape != "square" or scene.style.eye_shape != "square")
-    scale = max(1, min(8, math.ceil(MIN_CURVE_PX / px))) if curved else 1
     ox, oy = layout.origin
-
-    module_mask = Image.new("L", (size[0] * scale, size[1] * scale), 0)
-    _paint(ImageDraw.Draw(module_mask), [(s, True) for s in scene.modules], ox, oy, px * scale)
-    eye_mask = Image.new("L", module_mask.size, 0)
-    _paint(ImageDraw.Draw(eye_mask), scene.eyes, ox, oy, px * scale)
-    if scale > 1:
-        module_mask, eye_mask = module_mask.reduce(scale), eye_mask.reduce(scale)
+    module_mask = np.zeros((size[1], size[0]), dtype=np.uint8)
+    eye_mask = np.zeros_like(module_mask)
+    n = scene.code.size
+    symbol = (slice(oy * px, (oy + n) * px), slice(ox * px, (ox + n) * px))
+    module_mask[symbol] = _module_mosaic(scene, px)
+    for row, col in scene.code.finder_origins:
+        top, left = (oy + row) * px, (ox + col) * px
+        eye_mask[top:top + 7 * px, left:left + 7 * px] = _eye_tile(eye_shape_for(scene.code, scene.style), px)
+    module_mask = Image.fromarray(module_mask, "L")
+    eye_mask = Image.fromarray(eye_mask, "L")
 
     image = Image.new("RGBA", size, scene.bg)
     if scene.logo is not None:
@@ -89,6 +91,52 @@ def draw_scene(scene: Scene, px: int) -> Image.Image:
             _draw_caption(draw, scene, px)
         image = _fill(image, frame_mask, scene.fg)
     return image
+
+
+def _supersampling(px: int) -> int:
+    return max(1, min(8, math.ceil(MIN_CURVE_PX / px)))
+
+
+@lru_cache(maxsize=64)
+def _module_tiles(shape: str, px: int) -> np.ndarray:
+    """Anti-aliased ``px`` x ``px`` tiles for one module: index = corner flags (0..15), 16 = empty.
+
+    Drawing every module with Pillow is slow (thousands of calls); a module's look depends only on
+    which of its corners are rounded, so 16 tiles drawn once per size assemble any code with numpy.
+    """
+    scale = _supersampling(px)
+    k = px * scale
+    tiles = np.zeros((17, px, px), dtype=np.uint8)
+    for index in range(16):
+        tile = Image.new("L", (k, k), 0)
+        if shape == "dots":
+            module = Shape("circle", 0.5, 0.5, DOT_RADIUS)
+        else:
+            radii = tuple(PILL_RADIUS if index >> bit & 1 else 0.0 for bit in range(4))
+            module = Shape("rrect" if any(radii) else "rect", 0, 0, 1, 1, radii)  # type: ignore[arg-type]
+        _paint(ImageDraw.Draw(tile), [(module, True)], 0, 0, k)
+        tiles[index] = np.asarray(tile.reduce(scale) if scale > 1 else tile)
+    return tiles
+
+
+def _module_mosaic(scene: Scene, px: int) -> np.ndarray:
+    draw = scene.draw
+    n = draw.shape[0]
+    if scene.style.module_shape == "square":
+        return np.repeat(np.repeat(draw.astype(np.uint8) * 255, px, axis=0), px, axis=1)
+    flags = corner_flags(scene.code.matrix, draw)
+    index = np.where(draw, flags, 16)
+    tiles = _module_tiles(scene.style.module_shape, px)[index]  # (n, n, px, px)
+    return tiles.transpose(0, 2, 1, 3).reshape(n * px, n * px)
+
+
+@lru_cache(maxsize=64)
+def _eye_tile(eye_shape: str, px: int) -> np.ndarray:
+    scale = _supersampling(px) if eye_shape != "square" else 1
+    k = 7 * px * scale
+    tile = Image.new("L", (k, k), 0)
+    _paint(ImageDraw.Draw(tile), eye_shapes(0, 0, eye_shape), 0, 0, px * scale)
+    return np.asarray(tile.reduce(scale) if scale > 1 else tile)
 
 
 def _fill(image: Image.Image, mask: Image.Image, color: RGBA) -> Image.Image:
@@ -208,7 +256,7 @@ def _bilevel_png(code: QrCode, style: Style) -> bytes:
 def _plain_png_image(code: QrCode, style: Style) -> Image.Image:
     px = layout_module_px(compute_layout(code, style), style)
     bg, fg, eye = style.bg_rgba, style.fg_rgba, style.eye_rgba
-    grid = _index_grid(code, style, px)
+    grid = index_grid(code, style, px)
     height, width = grid.shape
     image = Image.frombytes("P", (width, height), grid.tobytes())
     image.putpalette([channel for colour in (bg, fg, eye) for channel in colour[:3]], "RGB")

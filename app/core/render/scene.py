@@ -23,6 +23,7 @@ class Scene:
     style: Style
     layout: Layout
     logo: logos.LogoPlan | None
+    draw: np.ndarray  # dark modules drawn with the module shape (not eyes, not under the logo)
     modules: list[Shape]
     eyes: list[tuple[Shape, bool]]
     patch: list[Shape]  # background over function patterns inside the logo box
@@ -58,5 +59,5 @@ def build_scene(code: QrCode, style: Style) -> Scene:
         b = layout.border
         frame = [Shape("rect", 0, 0, layout.width, layout.height),
                  Shape("rect", b, b, layout.width - 2 * b, layout.height - 2 * b)]
-    return Scene(code=code, style=style, layout=layout, logo=logo, modules=modules, eyes=eyes, patch=patch,
-                 frame=frame, fg=style.fg_rgba, bg=style.bg_rgba, eye=style.eye_rgba)
+    return Scene(code=code, style=style, layout=layout, logo=logo, draw=draw, modules=modules, eyes=eyes,
+                 patch=patch, frame=frame, fg=style.fg_rgba, bg=style.bg_rgba, eye=style.eye_rgba)
