@@ -106,7 +106,10 @@ def decode_image(image: Image.Image, *, rendered: bool = False) -> list[str]:
     if image.mode != "L":
         image = image.convert("L")
     options = {"try_rotate": False, "try_downscale": False} if rendered else {}
-    return [r.text for r in zxingcpp.read_barcodes(image, formats=_QR_FORMATS, **options) if r.valid]
+    # Plain text mode: the default (HRI) shows control characters as "<NUL>", which would never
+    # compare equal to the data.
+    results = zxingcpp.read_barcodes(image, formats=_QR_FORMATS, text_mode=zxingcpp.TextMode.Plain, **options)
+    return [r.text for r in results if r.valid]
 
 
 def _check_image(code: QrCode, style: Style) -> Image.Image:

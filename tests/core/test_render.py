@@ -341,3 +341,13 @@ def test_big_code_renders_in_every_format() -> None:
     assert code.version >= 25
     for fmt in ("png", "svg", "pdf"):
         assert decoded(code, style, fmt) == [data]
+
+
+def test_oversized_raster_is_refused_with_advice() -> None:
+    style = Style(size=10, size_unit="mm", dpi=1200)  # 472 px per module
+    code = encode("x" * 300, style)
+    with pytest.raises(RenderError, match="lower the size or the DPI"):
+        render_bytes(code, style, "png")
+    with pytest.raises(RenderError, match="million"):
+        render_bytes(code, Style(size=10, size_unit="mm", dpi=1200, module_shape="dots"), "png")
+    assert render_bytes(code, style, "svg")  # vector output has no such limit

@@ -19,13 +19,15 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from app.core.encode import QrCode
+from app.core.errors import RenderError
 from app.core.render.geometry import DOT_RADIUS, PILL_RADIUS, Shape, corner_flags, eye_shapes
-from app.core.render.layout import compute_layout
+from app.core.render.layout import Layout, compute_layout
 from app.core.render.layout import module_px as layout_module_px
 from app.core.render.scene import Scene, build_scene, eye_shape_for
 from app.core.spec import RGBA, Style
 
 PNG_COMPRESS_LEVEL = 1  # codes are mostly flat colour: level 1 is nearly as small and several times faster
+MAX_PIXELS = 150_000_000  # beyond this a code is a poster: vector output is the right tool
 MIN_CURVE_PX = 24  # draw curves with at least this many pixels per module, then reduce
 
 
@@ -45,14 +47,24 @@ def index_grid(code: QrCode, style: Style, px: int) -> np.ndarray:
     return np.repeat(np.repeat(grid, px, axis=0), px, axis=1)
 
 
+def _checked_px(layout: Layout, px: int) -> int:
+    pixels = layout.width * layout.height * px * px
+    if pixels > MAX_PIXELS:
+        side = f"{layout.width * px} x {layout.height * px}"
+        raise RenderError(f"the image would be {side} pixels, more than {MAX_PIXELS // 1_000_000} million; "
+                          "lower the size or the DPI, or export SVG or PDF")
+    return px
+
+
 def render_image(code: QrCode, style: Style, module_px: int | None = None) -> Image.Image:
     """The code as an RGBA image, ``module_px`` pixels per module (default: from the style's size)."""
     if is_plain(code, style):
-        px = module_px or layout_module_px(compute_layout(code, style), style)
+        layout = compute_layout(code, style)
+        px = _checked_px(layout, module_px or layout_module_px(layout, style))
         palette = np.array([style.bg_rgba, style.fg_rgba, style.eye_rgba], dtype=np.uint8)
         return Image.fromarray(palette[index_grid(code, style, px)], "RGBA")
     scene = build_scene(code, style)
-    return draw_scene(scene, module_px or layout_module_px(scene.layout, style))
+    return draw_scene(scene, _checked_px(scene.layout, module_px or layout_module_px(scene.layout, style)))
 
 
 def draw_scene(scene: Scene, px: int) -> Image.Image:
@@ -237,7 +249,8 @@ def _bilevel_png(code: QrCode, style: Style) -> bytes:
     which buys nothing for a bilevel image; here every row is unfiltered and identical module rows are
     packed once and repeated, which makes the whole file several times faster to produce.
     """
-    px = layout_module_px(compute_layout(code, style), style)
+    layout = compute_layout(code, style)
+    px = _checked_px(layout, layout_module_px(layout, style))
     light = np.pad(~code.matrix, style.quiet_zone, constant_values=True)  # a set bit is white
     rows = np.packbits(np.repeat(light, px, axis=1), axis=1)
     rows = np.hstack([np.zeros((rows.shape[0], 1), dtype=np.uint8), rows])  # filter type 0 per row
@@ -254,7 +267,8 @@ def _bilevel_png(code: QrCode, style: Style) -> bytes:
 
 
 def _plain_png_image(code: QrCode, style: Style) -> Image.Image:
-    px = layout_module_px(compute_layout(code, style), style)
+    layout = compute_layout(code, style)
+    px = _checked_px(layout, layout_module_px(layout, style))
     bg, fg, eye = style.bg_rgba, style.fg_rgba, style.eye_rgba
     grid = index_grid(code, style, px)
     height, width = grid.shape
