@@ -19,7 +19,7 @@ from app.core.encode import encode
 from app.core.errors import RenderError
 from app.core.render import FORMATS, WRITERS, render, render_bytes, render_image
 from app.core.render.layout import compute_layout
-from app.core.render.png import draw_scene
+from app.core.render.png import caption_font, draw_scene
 from app.core.render.scene import build_scene
 from app.core.spec import EYE_SHAPES, MODULE_SHAPES, Style
 
@@ -80,8 +80,7 @@ def test_every_shape_decodes_in_every_format(module_shape: str, eye_shape: str, 
 
 @pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
 @pytest.mark.parametrize("logo_kind", ["png", "jpeg", "svg"])
-@pytest.mark.parametrize(("module_shape", "eye_shape"), [("square", "square"), ("rounded", "circle"),
-                                                         ("dots", "rounded")])
+@pytest.mark.parametrize(("module_shape", "eye_shape"), SHAPES)
 def test_logo_codes_decode(logos: dict[str, Path], logo_kind: str, fmt: str, module_shape: str,
                            eye_shape: str) -> None:
     style = Style(logo=str(logos[logo_kind]), logo_scale=0.3, module_shape=module_shape, eye_shape=eye_shape)
@@ -116,6 +115,31 @@ def test_frame_with_caption_decodes(fmt: str, caption: str) -> None:
     style = Style(frame=True, caption=caption, module_shape="rounded")
     code = encode(URL, style)
     assert decoded(code, style, fmt) == [URL]
+
+
+def test_long_caption_shrinks_to_fit() -> None:
+    code = encode("hello")
+    short = compute_layout(code, Style(frame=True, caption="Hi"))
+    long = compute_layout(code, Style(frame=True, caption="A much longer caption " * 5))
+    assert long.font_size < short.font_size
+    assert compute_layout(code, Style(frame=True, caption="  spaced \n out  ")).caption == "spaced out"
+
+
+def test_non_ascii_caption_gets_a_font_with_its_glyphs() -> None:
+    font = caption_font(40, "Grüße")
+    missing = bytes(font.getmask("\U000f0000"))  # a private-use character no font draws: the "tofu" box
+    assert bytes(font.getmask("ü")) != missing
+    assert bytes(font.getmask("ß")) != missing
+
+
+def test_caption_is_drawn_in_png() -> None:
+    code = encode("hello")
+    base = Style(frame=True, caption="Grüße", size=8)
+    with_caption = np.array(render_image(code, base).convert("L"))
+    without = np.array(render_image(code, Style(frame=True, caption=" ", size=8)).convert("L"))
+    band = with_caption[-3 * 8:-8, 8:-8]
+    assert (band < 128).sum() > 50  # glyphs, not an empty band
+    assert without.shape[0] < with_caption.shape[0]
 
 
 def test_caption_is_escaped_in_svg() -> None:

@@ -142,7 +142,13 @@ def _rounded_outline(x: float, y: float, w: float, h: float, radii: Radii) -> li
     if tl:
         ops.append(("C", x, y + tl - k * tl, x + tl - k * tl, y, x + tl, y))
     ops.append(("Z",))
-    return ops
+    # Pills (corner radii adding up to the side) leave zero-length lines between the arcs: drop them.
+    kept = [ops[0]]
+    for op in ops[1:]:
+        if op[0] == "L" and kept[-1][-2:] == op[1:]:
+            continue
+        kept.append(op)
+    return kept
 
 
 def function_mask(size: int, version: int | str) -> np.ndarray:
