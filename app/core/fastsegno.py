@@ -114,7 +114,7 @@ def mask_penalties(candidates: np.ndarray) -> np.ndarray:
     return n1.astype(np.int64) + n2 + n3 + n4
 
 
-def find_and_apply_best_mask(matrix, width, height, proposed_mask=None):  # noqa: ANN001, ANN201
+def find_and_apply_best_mask(matrix, width, height, proposed_mask=None):
     """Drop-in for :func:`segno.encoder.find_and_apply_best_mask` (same arguments and result)."""
     if proposed_mask is not None or width != height or width < 21:
         return _original_find_and_apply_best_mask(matrix, width, height, proposed_mask)
@@ -154,7 +154,7 @@ def _placement_order(matrix: tuple[bytearray, ...], n_bits: int, version: int) -
     return order
 
 
-def add_codewords(matrix, codewords, version):  # noqa: ANN001, ANN201
+def add_codewords(matrix, codewords, version):
     """Drop-in for :func:`segno.encoder.add_codewords` (same arguments, fills ``matrix`` in place)."""
     bits = np.frombuffer(bytes(codewords.getbits() if hasattr(codewords, "getbits") else codewords),
                          dtype=np.uint8)
