@@ -375,3 +375,13 @@ def test_oversized_raster_is_refused_with_advice() -> None:
     with pytest.raises(RenderError, match="million"):
         render_bytes(code, Style(size=10, size_unit="mm", dpi=1200, module_shape="dots"), "png")
     assert render_bytes(code, style, "svg")  # vector output has no such limit
+
+
+def test_pdf_caption_text_survives_outside_latin1() -> None:
+    caption = "Привет, Grüße €"
+    if not getattr(caption_font(12, caption), "path", None):
+        pytest.skip("no system font with Cyrillic glyphs on this machine")
+    style = Style(frame=True, caption=caption)
+    document = pdfium.PdfDocument(render_bytes(encode("x", style), style, "pdf"))
+    assert document[0].get_textpage().get_text_range() == caption
+    document.close()

@@ -8,16 +8,21 @@ with reportlab's invariant mode (fixed dates and ids), so the same code always g
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.graphics import renderPDF
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, Canvas
 
 from app.core.encode import QrCode
 from app.core.render.geometry import Shape, outline
 from app.core.render.layout import module_mm
+from app.core.render.png import caption_font
 from app.core.render.scene import Scene, build_scene
 from app.core.spec import RGBA, Style
 
@@ -81,12 +86,37 @@ def pdf_bytes(code: QrCode, style: Style) -> bytes:
     canvas.restoreState()
     if layout.caption:
         cx, baseline = layout.caption_centre
+        font = _caption_font_name(layout.caption)
+        size = layout.font_size * unit
+        width = stringWidth(layout.caption, font, size)
+        if width > layout.caption_width * unit:  # a fallback font can be wider than Helvetica
+            size *= layout.caption_width * unit / width
         _set_fill(canvas, scene.fg)
-        canvas.setFont("Helvetica", layout.font_size * unit)
+        canvas.setFont(font, size)
         canvas.drawCentredString(cx * unit, page_h - baseline * unit, layout.caption)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def _caption_font_name(text: str) -> str:
+    """Helvetica (not embedded) where it has the glyphs; otherwise the system font the PNG caption
+    uses, embedded as a subset, so e.g. Cyrillic or Greek captions do not turn into boxes."""
+    try:
+        text.encode("cp1252")
+        return "Helvetica"
+    except UnicodeEncodeError:
+        pass
+    path = getattr(caption_font(12, text), "path", None)
+    if not path:
+        return "Helvetica"
+    name = "QRDeskCaption-" + Path(path).stem
+    if name not in pdfmetrics.getRegisteredFontNames():
+        try:
+            pdfmetrics.registerFont(TTFont(name, path))
+        except Exception:  # an odd system font reportlab cannot embed: Helvetica still draws the rest
+            return "Helvetica"
+    return name
 
 
 def _draw_logo(canvas: Canvas, scene: Scene, unit: float, page_h: float) -> None:
