@@ -2,8 +2,9 @@
 
 Modules are whole pixels so edges stay crisp. Plain square codes (no logo, no frame) skip drawing
 entirely: the module grid is blown up with numpy and written as a 1-bit or palette PNG, which is what
-keeps batch export fast. Rounded shapes, dots and round eyes are drawn on a supersampled mask and
-reduced, which anti-aliases their curves without blurring straight module edges.
+keeps batch export fast. Rounded modules and dots are assembled from 16 pre-drawn module tiles (one
+per combination of rounded corners) and eyes from one tile per shape; tiles are drawn supersampled
+and reduced, which anti-aliases curves without blurring straight module edges.
 """
 
 from __future__ import annotations

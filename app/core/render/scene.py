@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -24,13 +25,17 @@ class Scene:
     layout: Layout
     logo: logos.LogoPlan | None
     draw: np.ndarray  # dark modules drawn with the module shape (not eyes, not under the logo)
-    modules: list[Shape]
     eyes: list[tuple[Shape, bool]]
     patch: list[Shape]  # background over function patterns inside the logo box
     frame: list[Shape]  # outer and inner outline of the border band (fill even-odd)
     fg: RGBA
     bg: RGBA
     eye: RGBA
+
+    @cached_property
+    def modules(self) -> list[Shape]:
+        """Outlines of the drawn modules (vector writers; the raster writer works from ``draw``)."""
+        return module_shapes(self.code.matrix, self.draw, self.style.module_shape)
 
     @property
     def transparent(self) -> bool:
@@ -49,7 +54,6 @@ def build_scene(code: QrCode, style: Style) -> Scene:
     draw = code.matrix & ~code.eye_mask
     if logo is not None:
         draw = draw & ~logo.cleared
-    modules = module_shapes(code.matrix, draw, style.module_shape)
     eyes = [pair for r, c in code.finder_origins for pair in eye_shapes(r, c, eye_shape_for(code, style))]
     patch: list[Shape] = []
     if logo is not None:
@@ -59,5 +63,5 @@ def build_scene(code: QrCode, style: Style) -> Scene:
         b = layout.border
         frame = [Shape("rect", 0, 0, layout.width, layout.height),
                  Shape("rect", b, b, layout.width - 2 * b, layout.height - 2 * b)]
-    return Scene(code=code, style=style, layout=layout, logo=logo, draw=draw, modules=modules, eyes=eyes,
+    return Scene(code=code, style=style, layout=layout, logo=logo, draw=draw, eyes=eyes,
                  patch=patch, frame=frame, fg=style.fg_rgba, bg=style.bg_rgba, eye=style.eye_rgba)
