@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from xml.etree import ElementTree as ET
 
 import numpy as np
 from PIL import Image, UnidentifiedImageError
@@ -136,28 +137,30 @@ def _load_svg(path: str, data: bytes) -> LogoSource:
     width, height = _svg_intrinsic_size(root)
     if not root.get("viewBox"):
         root.set("viewBox", f"0 0 {width:g} {height:g}")
-    from xml.etree import ElementTree as ET
-
     ET.register_namespace("", SVG_NS)
     ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
     text = ET.tostring(root, encoding="unicode")
     return LogoSource(path=path, kind="svg", width=width, height=height, svg=text)
 
 
-def _strip_active_content(root) -> None:  # type: ignore[no-untyped-def]
-    # A logo is a picture: scripts and event handlers have no business in an exported code.
+def _strip_active_content(root: ET.Element) -> None:
+    # A logo is a picture: scripts, event handlers and links to other files or sites have no business
+    # in an exported code (a viewer would run or fetch them).
     for parent in root.iter():
         for child in list(parent):
             if child.tag.rsplit("}", 1)[-1] in _UNSAFE_TAGS:
                 parent.remove(child)
-        for name in [n for n in parent.attrib if n.lower().startswith("on")]:
-            del parent.attrib[name]
+        for name, value in list(parent.attrib.items()):
+            local = name.rsplit("}", 1)[-1].lower()
+            external = local == "href" and not value.strip().startswith(("#", "data:"))
+            if local.startswith("on") or external:
+                del parent.attrib[name]
 
 
 _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(px|pt|mm|cm|in)?\s*$")
 
 
-def _svg_intrinsic_size(root) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def _svg_intrinsic_size(root: ET.Element) -> tuple[float, float]:
     view_box = (root.get("viewBox") or "").replace(",", " ").split()
     vb = None
     if len(view_box) == 4:

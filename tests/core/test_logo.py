@@ -155,3 +155,14 @@ def test_logo_on_a_low_ecc_code_is_refused(png_logo: Path) -> None:
 
 def test_logo_needs_no_plan_without_a_logo() -> None:
     assert plan_logo(encode("x"), Style()) is None
+
+
+def test_svg_logo_loses_external_links(tmp_path: Path) -> None:
+    path = tmp_path / "linked.svg"
+    path.write_text('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+                    'viewBox="0 0 10 10"><image xlink:href="file:///etc/passwd" width="10" height="10"/>'
+                    '<use href="#a"/><image href="data:image/png;base64,AAAA"/></svg>', encoding="utf-8")
+    svg = load_logo(path).svg
+    assert svg is not None
+    assert "/etc/passwd" not in svg
+    assert 'href="#a"' in svg and "data:image/png;base64,AAAA" in svg

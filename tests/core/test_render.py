@@ -385,3 +385,10 @@ def test_pdf_caption_text_survives_outside_latin1() -> None:
     document = pdfium.PdfDocument(render_bytes(encode("x", style), style, "pdf"))
     assert document[0].get_textpage().get_text_range() == caption
     document.close()
+
+
+def test_control_characters_in_caption_keep_svg_valid() -> None:
+    style = Style(frame=True, caption="bell\x07 and\x00 null")
+    text = render_bytes(encode("x"), style, "svg").decode()
+    root = ET.fromstring(text)
+    assert [t.text for t in root.findall("{http://www.w3.org/2000/svg}text")] == ["bell and null"]

@@ -70,7 +70,9 @@ class Layout:
 
 def compute_layout(code: QrCode, style: Style) -> Layout:
     border = FRAME_BAND if style.frame else 0
-    caption = " ".join(style.caption.split()) if style.frame else ""
+    # One line of printable text: control characters are invalid in SVG and invisible elsewhere.
+    printable = "".join(ch if ch.isprintable() else " " for ch in style.caption)
+    caption = " ".join(printable.split()) if style.frame else ""
     caption_height = CAPTION_BAND if caption else 0
     font_size = 0.0
     if caption:
