@@ -392,3 +392,9 @@ def test_control_characters_in_caption_keep_svg_valid() -> None:
     text = render_bytes(encode("x"), style, "svg").decode()
     root = ET.fromstring(text)
     assert [t.text for t in root.findall("{http://www.w3.org/2000/svg}text")] == ["bell and null"]
+
+
+def test_pdf_metadata_does_not_repeat_the_data() -> None:
+    secret = "WIFI:T:WPA;S:home;P:hunter2-secret;;"
+    data = render_bytes(encode(secret), Style(), "pdf")
+    assert b"hunter2" not in data

@@ -62,7 +62,7 @@ def pdf_bytes(code: QrCode, style: Style) -> bytes:
     page_w, page_h = layout.width * unit, layout.height * unit
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(page_w, page_h), invariant=1, pageCompression=1)
-    canvas.setTitle(code.data[:200])
+    canvas.setTitle("QR code")  # not the data: a Wi-Fi password has no place in searchable metadata
     canvas.setCreator("QRDesk")
     ox, oy = layout.origin
 
