@@ -7,7 +7,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 venv="$root/.venv-checkov"
 python=${PYTHON:-python3}
 
-if [ -x "$venv/bin/checkov" ] && "$venv/bin/pip" show checkov 2>/dev/null | grep -qx "Version: $CHECKOV_VERSION"; then
+installed=$("$venv/bin/pip" show checkov 2>/dev/null || true)
+if [ -x "$venv/bin/checkov" ] && grep -qx "Version: $CHECKOV_VERSION" <<<"$installed"; then
     echo "checkov $CHECKOV_VERSION already in $venv"
     exit 0
 fi
