@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
-from conftest import FIXTURES, RULES, RULES_TEST, require_tool, run
+from conftest import FIXTURES, ROOT, RULES, RULES_TEST, require_tool, run
 
 REQUIRED_ALERTS = {
     "QrdeskSyncErrorBudgetFastBurn", "QrdeskSyncErrorBudgetSlowBurn", "QrdeskSyncLatencyBudgetFastBurn",
@@ -45,3 +47,16 @@ def test_wrong_expectation_fails_rule_tests() -> None:
     result = run([require_tool("promtool"), "test", "rules", str(FIXTURES / "wrong-rules-test.yml")])
     assert result.returncode != 0
     assert "QrdeskSyncDegraded" in result.stdout + result.stderr
+
+
+def _github_anchor(heading: str) -> str:
+    return re.sub(r"[^a-z0-9 -]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_every_runbook_link_points_to_a_section_of_the_deploy_doc() -> None:
+    doc = ROOT / "docs" / "deploy.md"
+    anchors = {_github_anchor(line.lstrip("#")) for line in doc.read_text().splitlines() if line.startswith("#")}
+    groups = yaml.safe_load(RULES.read_text())["groups"]
+    links = {r["annotations"]["runbook_url"] for g in groups for r in g["rules"] if "alert" in r}
+    missing = {link for link in links if link.split("#", 1)[1] not in anchors}
+    assert not missing, f"runbook links without a heading in docs/deploy.md: {missing}"
