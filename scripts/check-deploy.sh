@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 import hcl2
 opts = hcl2.SerializationOptions(strip_string_quotes=True, explicit_blocks=False)
-files = sorted(p for p in Path("terraform").rglob("*") if p.suffix in {".tf", ".tfvars"} or p.name.endswith(".tfvars.example"))
+files = sorted(p for p in Path("terraform").rglob("*") if p.suffix in {".tf", ".tfvars"} or p.name.endswith((".tfvars.example", ".tftest.hcl")))
 bad = 0
 for path in files:
     try:

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from conftest import FIXTURES, ROOT, TERRAFORM, require_module, run
 
-TF_FILES = sorted([*TERRAFORM.rglob("*.tf"), *TERRAFORM.rglob("*.tfvars"), *TERRAFORM.rglob("*.tfvars.example")])
+TF_FILES = sorted([*TERRAFORM.rglob("*.tf"), *TERRAFORM.rglob("*.tfvars"), *TERRAFORM.rglob("*.tfvars.example"),
+                   *TERRAFORM.rglob("*.tftest.hcl")])
 EXACT_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 
 
