@@ -1,0 +1,1 @@
+"""QRDesk sync client (plain Python, no Qt)."""

@@ -1,0 +1,1 @@
+"""QRDesk sync service."""

@@ -1,0 +1,3 @@
+from sync_service.cli import main
+
+raise SystemExit(main())

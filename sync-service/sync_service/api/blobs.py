@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
+
+from cloud_sync.protocol import SHA256_PATTERN, ErrorBody
+
+from .. import keys
+from ..deps import PrincipalDep, ServicesDep
+from ..metrics import BLOB_BYTES
+from ..storage import NotFound
+
+router = APIRouter(prefix="/v1/blobs", tags=["blobs"])
+ShaPath = Annotated[str, Path(pattern=SHA256_PATTERN, description="Lower-case hex SHA-256 of the blob")]
+
+
+@router.put(
+    "/{sha256}",
+    status_code=201,
+    responses={
+        200: {"description": "already stored"},
+        413: {"model": ErrorBody},
+        422: {"description": "content does not hash to the name"},
+    },
+)
+async def put_blob(sha256: ShaPath, request: Request, principal: PrincipalDep, services: ServicesDep) -> Response:
+    """Store a content-addressed blob. The body is streamed, hashed and size-checked before it is stored."""
+    key = keys.blob_key(principal.user_id, sha256)
+    limit = services.settings.max_blob_bytes
+    digest = hashlib.sha256()
+    size = 0
+    # Spool to memory up to 1 MiB, then to disk, so a large upload never sits in memory whole twice.
+    with tempfile.SpooledTemporaryFile(max_size=1 << 20, dir=os.environ.get("TMPDIR")) as spool:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise HTTPException(413, f"blob exceeds {limit} bytes")
+            digest.update(chunk)
+            spool.write(chunk)
+        if digest.hexdigest() != sha256:
+            raise HTTPException(422, "blob content does not match its sha256")
+        spool.seek(0)
+        data = spool.read()
+    created = await run_in_threadpool(services.store.put_if_absent, key, data)
+    BLOB_BYTES.labels("in").inc(size)
+    return Response(status_code=201 if created else 200)
+
+
+@router.head("/{sha256}", responses={404: {"description": "not stored"}})
+async def head_blob(sha256: ShaPath, principal: PrincipalDep, services: ServicesDep) -> Response:
+    size = await run_in_threadpool(services.store.size, keys.blob_key(principal.user_id, sha256))
+    if size is None:
+        return Response(status_code=404)
+    return Response(status_code=200, headers={"content-length": str(size)})
+
+
+@router.get(
+    "/{sha256}",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/octet-stream": {}}}, 404: {"model": ErrorBody}},
+)
+async def get_blob(sha256: ShaPath, principal: PrincipalDep, services: ServicesDep) -> StreamingResponse:
+    key = keys.blob_key(principal.user_id, sha256)
+    try:
+        chunks = await run_in_threadpool(services.store.iter_chunks, key)
+    except NotFound:
+        raise HTTPException(404, "blob not found") from None
+
+    def counted():
+        for chunk in chunks:
+            BLOB_BYTES.labels("out").inc(len(chunk))
+            yield chunk
+
+    return StreamingResponse(counted(), media_type="application/octet-stream")

@@ -1,0 +1,98 @@
+"""The FastAPI application."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from . import logging_setup, metrics
+from .api import blobs, changes, health, library, push
+from .deps import Services
+from .library import Library
+from .logging_setup import request_id_var
+from .middleware import RequestContextMiddleware
+from .reconciler import reconcile
+from .settings import Settings
+from .storage import ReplicatedStore, StoreError, StoreUnavailable, backend_names, build_store
+from .tokens import TokenService
+
+log = logging.getLogger(__name__)
+
+
+async def _reconcile_forever(store: ReplicatedStore, interval: float) -> None:
+    while True:
+        try:
+            report = await run_in_threadpool(reconcile, store)
+            if report.copied:
+                log.info("reconciler copied %d objects; lag %d entries", report.copied, report.lag_seq)
+        except (StoreError, OSError) as err:
+            log.warning("reconciler pass failed: %s", err)
+        except Exception:
+            log.exception("reconciler pass crashed")
+        await asyncio.sleep(interval)
+
+
+def _error(status: int, detail: str, headers: dict | None = None) -> JSONResponse:
+    return JSONResponse({"detail": detail, "request_id": request_id_var.get()}, status_code=status, headers=headers)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    logging_setup.configure(settings.log_level)
+    store = build_store(settings)
+    services = Services(
+        settings=settings,
+        store=store,
+        library=Library(store),
+        tokens=TokenService(store, settings.token_pepper.get_secret_value(), settings.token_cache_seconds),
+    )
+    metrics.init_series(backend_names(settings))
+    metrics.DEGRADED.set(0)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        task = None
+        if isinstance(store, ReplicatedStore) and settings.reconcile_interval_seconds > 0:
+            task = asyncio.create_task(_reconcile_forever(store, settings.reconcile_interval_seconds))
+        yield
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    app = FastAPI(title="QRDesk sync service", version="1", lifespan=lifespan)
+    app.state.services = services
+    for router in (library.router, changes.router, push.router, blobs.router, health.router):
+        app.include_router(router)
+
+    retry_after = str(settings.push_retry_after_seconds)
+
+    @app.exception_handler(StoreUnavailable)
+    async def store_down(request: Request, exc: StoreUnavailable) -> JSONResponse:
+        log.warning("store unavailable: %s", exc)
+        return _error(503, "storage unavailable; retry later", {"Retry-After": retry_after})
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail), exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:10]
+        )
+        return _error(422, f"invalid request: {problems}")
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error")
+        return _error(500, "internal error")
+
+    return RequestContextMiddleware(app, settings.max_body_bytes, settings.max_blob_bytes)  # type: ignore[return-value]

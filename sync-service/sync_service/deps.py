@@ -1,0 +1,48 @@
+"""FastAPI dependencies: the shared service objects and the authenticated principal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+
+from .library import Library
+from .settings import Settings
+from .storage import ObjectStore, StoreUnavailable
+from .tokens import Principal, TokenService
+
+
+@dataclass
+class Services:
+    settings: Settings
+    store: ObjectStore
+    library: Library
+    tokens: TokenService
+
+
+def get_services(request: Request) -> Services:
+    return request.app.state.services
+
+
+ServicesDep = Annotated[Services, Depends(get_services)]
+
+UNAUTHORIZED = HTTPException(401, "missing, invalid, expired or revoked token", {"WWW-Authenticate": "Bearer"})
+
+
+async def get_principal(request: Request, services: ServicesDep) -> Principal:
+    auth = request.headers.get("authorization", "")
+    scheme, _, token = auth.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise UNAUTHORIZED
+    try:
+        principal = await run_in_threadpool(services.tokens.verify, token.strip())
+    except StoreUnavailable:
+        raise HTTPException(503, "token store unavailable", {"Retry-After": "5"}) from None
+    if principal is None:
+        raise UNAUTHORIZED
+    return principal
+
+
+PrincipalDep = Annotated[Principal, Depends(get_principal)]

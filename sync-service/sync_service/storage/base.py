@@ -1,0 +1,58 @@
+"""The object-store interface every backend implements, with normalised outcomes.
+
+S3 answers 412 and Azure 409 when a create-only write meets an existing object; S3 answers 404 and Azure 412
+for a missing object under If-Match. Backends translate all of that into the few outcomes below so the commit
+logic never sees a vendor status code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Protocol
+
+_KEY_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./=-]*$")
+
+
+class StoreError(Exception):
+    """Base class of normalised store errors."""
+
+
+class NotFound(StoreError):
+    """The object does not exist."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached or answered with a server error; the caller may fail over or retry."""
+
+
+def check_key(key: str) -> str:
+    """Refuse keys that could escape their prefix; keys are built by the service, so this is a last guard."""
+    if not _KEY_RE.match(key) or ".." in key or "//" in key or key.endswith("/"):
+        raise ValueError(f"unsafe object key: {key!r}")
+    return key
+
+
+class ObjectStore(Protocol):
+    name: str
+
+    def get(self, key: str) -> bytes:
+        """Whole object; raises NotFound."""
+
+    def iter_chunks(self, key: str, chunk_size: int = 65536) -> Iterator[bytes]:
+        """Stream an object; raises NotFound before the first chunk."""
+
+    def size(self, key: str) -> int | None:
+        """Object size, or None when missing."""
+
+    def put(self, key: str, data: bytes) -> None:
+        """Create or overwrite (only for mutable metadata such as token records)."""
+
+    def put_if_absent(self, key: str, data: bytes) -> bool:
+        """Create-only write. True if this call created it, False if it already existed."""
+
+    def list(self, prefix: str, start_after: str | None = None) -> list[str]:
+        """Keys under prefix in lexicographic order, after start_after."""
+
+    def ping(self) -> None:
+        """Raise StoreUnavailable unless the store answers."""

@@ -1,0 +1,49 @@
+"""Wraps a store so every operation is timed and failures are counted, labelled by store and op."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from ..metrics import STORAGE_DURATION, STORAGE_ERRORS
+from .base import NotFound, ObjectStore, StoreError
+
+
+class InstrumentedStore:
+    def __init__(self, inner: ObjectStore) -> None:
+        self.inner = inner
+        self.name = inner.name
+
+    def _call(self, op: str, *args: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return getattr(self.inner, op)(*args)
+        except NotFound:
+            raise
+        except (StoreError, OSError):
+            STORAGE_ERRORS.labels(self.name, op).inc()
+            raise
+        finally:
+            STORAGE_DURATION.labels(self.name, op).observe(time.perf_counter() - start)
+
+    def get(self, key: str) -> bytes:
+        return self._call("get", key)
+
+    def iter_chunks(self, key: str, chunk_size: int = 65536) -> Iterator[bytes]:
+        return self._call("iter_chunks", key, chunk_size)
+
+    def size(self, key: str) -> int | None:
+        return self._call("size", key)
+
+    def put(self, key: str, data: bytes) -> None:
+        self._call("put", key, data)
+
+    def put_if_absent(self, key: str, data: bytes) -> bool:
+        return self._call("put_if_absent", key, data)
+
+    def list(self, prefix: str, start_after: str | None = None) -> list[str]:
+        return self._call("list", prefix, start_after)
+
+    def ping(self) -> None:
+        self._call("ping")
