@@ -8,6 +8,7 @@ on a dashboard fixture with a wrong metric name.
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import shutil
 import socket
@@ -63,6 +64,8 @@ def real_scrape(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = {
         "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin",
         "HOME": str(data_dir),
+        # The service imports the wire models from the checkout's cloud_sync package, installed or not.
+        "PYTHONPATH": str(ROOT),
         "QRDESK_SYNC_STORE": "local",
         "QRDESK_SYNC_DATA_DIR": str(data_dir),
         "QRDESK_SYNC_CURSOR_KEY": secrets.token_hex(32),
@@ -88,7 +91,7 @@ def real_scrape(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             time.sleep(0.2)
         with httpx.Client(base_url=base, timeout=5) as client:
             # Touch the labelled request metrics the way real traffic would: probes, an API call without a token.
-            for path in ("/healthz", "/readyz", "/v1/library", "/v1/changes"):
+            for path in ("/healthz", "/readyz", "/v1/library", "/v1/changes", f"/v1/blobs/{'ab' * 32}"):
                 client.get(path)
             response = client.get("/metrics")
         assert response.status_code == 200
@@ -118,6 +121,21 @@ def test_slo_buckets_exist_in_the_real_histograms(real_scrape: str) -> None:
     needed = bucket_bounds(exprs)
     assert needed, "the latency SLO rules should use a bucket bound"
     assert needed <= scraped_bucket_bounds(real_scrape)
+
+
+def test_request_labels_match_what_the_rules_filter_on(real_scrape: str) -> None:
+    """The rules exclude probes by route and count errors by status=~"5..": those label values must be real."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    samples = [s for fam in text_string_to_metric_families(real_scrape) for s in fam.samples
+               if s.name == "qrdesk_sync_http_requests_total"]
+    assert samples, "the probes sent by the fixture should have been counted"
+    assert all(set(s.labels) == {"route", "method", "status"} for s in samples)
+    assert all(re.fullmatch(r"[1-5]\d\d", s.labels["status"]) for s in samples)
+    routes = {s.labels["route"] for s in samples}
+    assert {"/healthz", "/readyz"} <= routes
+    # Routes are templates, not raw paths (a raw path per blob would explode the series count).
+    assert not any(re.search(r"[0-9a-f]{64}", r) for r in routes)
 
 
 def test_dashboard_covers_the_metric_contract() -> None:
