@@ -1,0 +1,151 @@
+"""Label sheets: many codes per page at exact millimetre positions, as vector paths (reportlab).
+
+A template describes a sheet of sticky labels (page size, columns x rows, label size, margins and
+gaps). Each label gets the largest square code that fits above its caption; dark modules are
+filled as one path of horizontal runs, so printers get crisp edges at any size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import BinaryIO
+
+import numpy as np
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from app.core.errors import SpecError
+from app.core.render.geometry import horizontal_runs
+from app.core.render.pdf import _caption_font_name
+from app.core.spec import Style
+
+A4 = (210.0, 297.0)
+LETTER = (215.9, 279.4)
+CAPTION_FONT_MM = 2.8
+CAPTION_GAP_MM = 0.8
+MIN_CODE_MM = 8.0
+
+
+@dataclass(frozen=True)
+class LabelTemplate:
+    """A sheet of ``columns`` x ``rows`` labels; all lengths in millimetres, from the top-left corner."""
+
+    name: str
+    page: tuple[float, float]
+    columns: int
+    rows: int
+    label_w: float
+    label_h: float
+    margin_left: float
+    margin_top: float
+    gap_x: float = 0.0
+    gap_y: float = 0.0
+    padding: float = 2.0  # kept free inside each label (printers drift a little)
+
+    def __post_init__(self) -> None:
+        if self.columns < 1 or self.rows < 1:
+            raise SpecError("labels", "a sheet needs at least one column and one row")
+        if min(self.label_w, self.label_h, *self.page) <= 0 or min(self.margin_left, self.margin_top,
+                                                                   self.gap_x, self.gap_y, self.padding) < 0:
+            raise SpecError("labels", "sizes must be positive and margins, gaps and padding not negative")
+        right = self.margin_left + self.columns * self.label_w + (self.columns - 1) * self.gap_x
+        bottom = self.margin_top + self.rows * self.label_h + (self.rows - 1) * self.gap_y
+        if right > self.page[0] + 0.01 or bottom > self.page[1] + 0.01:
+            raise SpecError("labels", f"{self.name}: the labels ({right:.1f} x {bottom:.1f} mm with margins) "
+                                      f"do not fit on the page ({self.page[0]:g} x {self.page[1]:g} mm)")
+        if min(self.label_w, self.label_h) - 2 * self.padding < MIN_CODE_MM:
+            raise SpecError("labels", f"{self.name}: labels are too small for a scannable code")
+
+    @property
+    def per_page(self) -> int:
+        return self.columns * self.rows
+
+    def label_origin(self, index: int) -> tuple[float, float]:
+        """Top-left corner (mm from the page's top-left) of label ``index`` on its page, row by row."""
+        slot = index % self.per_page
+        r, c = divmod(slot, self.columns)
+        return (self.margin_left + c * (self.label_w + self.gap_x),
+                self.margin_top + r * (self.label_h + self.gap_y))
+
+    def with_changes(self, **changes: float) -> LabelTemplate:
+        return replace(self, **changes)
+
+
+TEMPLATES: dict[str, LabelTemplate] = {t.name: t for t in (
+    # 70 x 37 mm, 24 a sheet (e.g. Avery 3474 / L7159-like without gaps)
+    LabelTemplate("a4-3x8", A4, 3, 8, 70.0, 37.0, 0.0, 0.5),
+    # 70 x 29.7 mm, 30 a sheet
+    LabelTemplate("a4-3x10", A4, 3, 10, 70.0, 29.7, 0.0, 0.0),
+    # 63.5 x 38.1 mm with gaps (Avery L7160), 21 a sheet
+    LabelTemplate("a4-3x7", A4, 3, 7, 63.5, 38.1, 7.2, 15.15, 2.5, 0.0),
+    # 2 5/8 x 1 in, 30 a sheet (Avery 5160)
+    LabelTemplate("letter-3x10", LETTER, 3, 10, 66.675, 25.4, 4.7625, 12.7, 3.175, 0.0, 1.5),
+    # 2 5/8 x 1 1/3 in... as 3 x 8 on Letter with 1/8 in gaps
+    LabelTemplate("letter-3x8", LETTER, 3, 8, 66.675, 31.75, 4.7625, 12.7, 3.175, 0.0),
+)}
+
+
+def get_template(name: str) -> LabelTemplate:
+    try:
+        return TEMPLATES[name.lower()]
+    except KeyError:
+        raise SpecError("labels", f"{name!r} is not a label template; use one of {', '.join(TEMPLATES)}") from None
+
+
+class LabelSheet:
+    """Writes labels one by one onto as many pages as needed; ``close`` finishes the PDF."""
+
+    def __init__(self, stream: BinaryIO, template: LabelTemplate, style: Style) -> None:
+        self.template = template
+        self.style = style
+        self.count = 0
+        self._canvas = Canvas(stream, pagesize=(template.page[0] * mm, template.page[1] * mm),
+                              invariant=1, pageCompression=1)
+        self._canvas.setTitle("QR code labels")
+        self._canvas.setCreator("QRDesk")
+        fg, bg = style.fg_rgba, style.bg_rgba
+        self._fg = tuple(c / 255 for c in fg[:3]), fg[3] / 255
+        self._bg = (tuple(c / 255 for c in bg[:3]), bg[3] / 255) if bg[3] else None
+
+    def add(self, matrix: np.ndarray, caption: str = "") -> None:
+        t = self.template
+        if self.count and self.count % t.per_page == 0:
+            self._canvas.showPage()
+        left, top = t.label_origin(self.count)
+        self.count += 1
+        caption = " ".join("".join(ch if ch.isprintable() else " " for ch in caption).split())
+        room_w = t.label_w - 2 * t.padding
+        room_h = t.label_h - 2 * t.padding - ((CAPTION_FONT_MM + CAPTION_GAP_MM) if caption else 0.0)
+        side = min(room_w, room_h)
+        width_modules = matrix.shape[0] + 2 * self.style.quiet_zone
+        unit = side / width_modules  # mm per module
+        x0 = left + (t.label_w - side) / 2
+        y0 = top + t.padding
+        page_h = t.page[1]
+        c = self._canvas
+        if self._bg is not None:
+            c.setFillColorRGB(*self._bg[0], alpha=self._bg[1])
+            c.rect(x0 * mm, (page_h - y0 - side) * mm, side * mm, side * mm, stroke=0, fill=1)
+        path = c.beginPath()
+        qx = x0 + self.style.quiet_zone * unit
+        qy = y0 + self.style.quiet_zone * unit
+        for row, col, length in horizontal_runs(matrix):
+            path.rect((qx + col * unit) * mm, (page_h - qy - (row + 1) * unit) * mm, length * unit * mm, unit * mm)
+        c.setFillColorRGB(*self._fg[0], alpha=self._fg[1])
+        c.drawPath(path, stroke=0, fill=1)
+        if caption:
+            font = _caption_font_name(caption)
+            size = CAPTION_FONT_MM * mm / 0.72  # cap height ≈ 0.72 em
+            while stringWidth(caption, font, size) > room_w * mm and len(caption) > 1:
+                caption = caption[:-2] + "…"
+            c.setFillColorRGB(0, 0, 0)
+            c.setFont(font, size)
+            baseline = y0 + side + CAPTION_GAP_MM + CAPTION_FONT_MM
+            c.drawCentredString((left + t.label_w / 2) * mm, (page_h - baseline) * mm, caption)
+
+    def close(self) -> None:
+        if self.count == 0:
+            self._canvas.setFont("Helvetica", 10)
+        self._canvas.showPage()
+        self._canvas.save()
