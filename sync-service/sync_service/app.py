@@ -17,7 +17,7 @@ from .api import blobs, changes, health, library, push
 from .deps import Services
 from .library import Library
 from .logging_setup import request_id_var
-from .middleware import RequestContextMiddleware
+from .middleware import BodyTooLarge, RequestContextMiddleware
 from .reconciler import reconcile
 from .settings import Settings
 from .storage import ReplicatedStore, StoreError, StoreUnavailable, backend_names, build_store
@@ -78,6 +78,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def store_down(request: Request, exc: StoreUnavailable) -> JSONResponse:
         log.warning("store unavailable: %s", exc)
         return _error(503, "storage unavailable; retry later", {"Retry-After": retry_after})
+
+    @app.exception_handler(BodyTooLarge)
+    async def too_large(request: Request, exc: BodyTooLarge) -> JSONResponse:
+        return _error(413, "request body is too large")
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:

@@ -92,9 +92,14 @@ class Library:
         st.ts[seq] = entry.get("server_ts_epoch", 0.0)
         st.head = seq
 
-    def entries_after(self, uid: str, seq: int, limit: int) -> tuple[list[Record], int, bool]:
-        """Records of log entries after seq, whole entries at a time, up to about `limit` records."""
+    def entries_after(self, uid: str, seq: int, limit: int) -> tuple[list[Record], int, int]:
+        """Records of log entries after seq, whole entries at a time, up to about `limit` records.
+
+        Returns (records, last seq included, head).
+        """
         st = self.refresh(uid)
+        if seq >= st.head:
+            return [], seq, st.head
         out: list[Record] = []
         last = seq
         keys_after = self.store.list(keys.log_prefix(uid), keys.log_key(uid, seq) if seq else None)
@@ -107,7 +112,7 @@ class Library:
             last = s
             if len(out) >= limit:
                 break
-        return out, last, last < st.head
+        return out, last, st.head
 
     def _missing_blobs(self, uid: str, rec: Record) -> list[str]:
         missing = []

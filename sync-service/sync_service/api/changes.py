@@ -39,11 +39,11 @@ async def changes(
                 raise HTTPException(400, f"cursor: {err}") from None
             if lib_id != meta["library_id"] or epoch != meta["epoch"]:
                 raise HTTPException(410, "cursor is from another library or epoch: resync")
-        records, last, has_more = lib.entries_after(uid, seq, limit)
-        if seq > last:
+        records, last, head = lib.entries_after(uid, seq, limit)
+        if seq > head:
             raise HTTPException(410, "cursor is ahead of the server log: resync")
         return ChangesPage(
-            changes=records, cursor=cursors.encode(key, meta["library_id"], meta["epoch"], last), has_more=has_more
+            changes=records, cursor=cursors.encode(key, meta["library_id"], meta["epoch"], last), has_more=last < head
         )
 
     return await run_in_threadpool(read)

@@ -1,0 +1,65 @@
+"""Fixtures: the service over real HTTP, moto's S3 server and Azurite, all on free loopback ports."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+from .helpers import REPO, Azurite, ServiceProcess, free_port, wait_http
+
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))  # cloud_sync lives at the repo root
+
+
+@pytest.fixture(scope="module")
+def local_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
+    data = tmp_path_factory.mktemp("sync-data")
+    svc = ServiceProcess(data.parent / f"{data.name}.log", store="local", data_dir=str(data),
+                         max_body_bytes="65536", max_blob_bytes="200000", log_level="INFO")
+    svc.data_dir = data  # type: ignore[attr-defined]
+    yield svc
+    svc.stop()
+
+
+class Moto:
+    def __init__(self) -> None:
+        from moto.server import ThreadedMotoServer
+
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
+        self.running = False
+
+    def start(self) -> None:
+        self.server.start()
+        self.running = True
+        wait_http(self.url + "/moto-api/", ok=(200, 404))
+
+    def stop(self) -> None:
+        if self.running:
+            self.server.stop()
+            self.running = False
+
+
+@pytest.fixture
+def moto_s3(monkeypatch: pytest.MonkeyPatch) -> Iterator[Moto]:
+    for k, v in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+                 "AWS_DEFAULT_REGION": "us-east-1"}.items():
+        monkeypatch.setenv(k, v)
+    moto = Moto()
+    moto.start()
+    yield moto
+    moto.stop()
+
+
+@pytest.fixture
+def azurite(tmp_path) -> Iterator[Azurite]:
+    # Disk persistence (not in-memory) so a test can stop and restart it without losing the copies.
+    az = Azurite(location=tmp_path / "azurite")
+    az.start()
+    yield az
+    az.stop()

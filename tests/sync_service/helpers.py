@@ -1,0 +1,164 @@
+"""Test helpers: free ports, a service subprocess, emulator processes, record builders."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parents[2]
+PEPPER = "test-pepper-not-secret"
+CURSOR_KEY = "test-cursor-key"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_http(url: str, timeout: float = 30.0, ok=(200,)) -> None:
+    deadline = time.monotonic() + timeout
+    last: object = None
+    while time.monotonic() < deadline:
+        try:
+            r = httpx.get(url, timeout=1.0)
+            if r.status_code in ok:
+                return
+            last = r.status_code
+        except httpx.HTTPError as err:
+            last = err
+        time.sleep(0.1)
+    raise TimeoutError(f"{url} not ready after {timeout}s: {last}")
+
+
+def wait_port(port: int, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return
+        time.sleep(0.1)
+    raise TimeoutError(f"port {port} not open after {timeout}s")
+
+
+def base_env(**settings: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QRDESK_SYNC_")}
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    env["QRDESK_SYNC_TOKEN_PEPPER"] = PEPPER
+    env["QRDESK_SYNC_CURSOR_KEY"] = CURSOR_KEY
+    env["QRDESK_SYNC_TOKEN_CACHE_SECONDS"] = "0"
+    env["QRDESK_SYNC_LOG_LEVEL"] = "WARNING"
+    env.update({f"QRDESK_SYNC_{k.upper()}": v for k, v in settings.items()})
+    return env
+
+
+class ServiceProcess:
+    """`sync-service serve` in its own process on a free loopback port, stopped by its own PID."""
+
+    def __init__(self, log_path: Path, **settings: str) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = base_env(**settings)
+        self._log = log_path.open("ab")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "sync_service", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+            env=self.env, stdout=self._log, stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_http(self.url + "/healthz")
+        except TimeoutError:
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.kill(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                os.kill(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(5)
+        self._log.close()
+
+
+class Azurite:
+    """Microsoft's Azurite blob emulator from the project's node_modules."""
+
+    def __init__(self, port: int | None = None, location: Path | None = None) -> None:
+        self.port = port or free_port()
+        self.location = location
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def connection_string(self) -> str:
+        return (
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+            "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+            f"BlobEndpoint=http://127.0.0.1:{self.port}/devstoreaccount1;"
+        )
+
+    def start(self) -> None:
+        exe = REPO / "node_modules" / ".bin" / "azurite-blob"
+        args = [str(exe), "--blobHost", "127.0.0.1", "--blobPort", str(self.port), "--disableTelemetry",
+                "--silent", "--skipApiVersionCheck", "--loose"]
+        args += ["--location", str(self.location)] if self.location else ["--inMemoryPersistence"]
+        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_port(self.port)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.kill(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                os.kill(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(5)
+
+
+def make_token(user: str, device: str, ttl_days: float | None = None, **settings: str) -> str:
+    """Create a token with the real CLI code path against the service's store."""
+    from sync_service.settings import Settings
+    from sync_service.storage import build_store
+    from sync_service.tokens import TokenService
+
+    env = {f"QRDESK_SYNC_{k.upper()}": v for k, v in settings.items()}
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        cfg = Settings(token_pepper=PEPPER)
+        return TokenService(build_store(cfg), PEPPER, 0).create(user, device, ttl_days)
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def record(rid: str | None = None, base_rev: int = 0, name: str = "code", **extra: object) -> dict:
+    payload = {"name": name, "spec": {"data": f"https://example.com/{name}"}, "tags": []}
+    doc = {
+        "id": rid or str(uuid.uuid4()),
+        "base_rev": base_rev,
+        "payload": payload,
+        "content_hash": hashlib.sha256(repr(payload).encode()).hexdigest(),
+    }
+    doc.update(extra)
+    return doc
+
+
+def push_body(device: str, *records: dict, key: str | None = None) -> dict:
+    return {"device_id": device, "idempotency_key": key or uuid.uuid4().hex, "changes": list(records)}
+
+
+def auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
