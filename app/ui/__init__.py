@@ -1,0 +1,1 @@
+"""The desktop app (PySide6): thin Qt views over :mod:`app.core`."""

@@ -1,0 +1,71 @@
+"""Entry point of the desktop app: ``qrdesk`` with no command calls :func:`run_gui`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from app import __version__
+from app.ui.errors import install_excepthook, setup_logging, show_error
+from app.ui.icons import icon
+from app.ui.settings import Settings
+from app.ui.themes import apply_theme
+
+log = logging.getLogger("qrdesk.ui")
+
+
+def open_library(folder: str | None) -> object | None:
+    """The user's library, or None (with the reason logged) when it cannot be opened."""
+    try:
+        from app.ui.library_view import open_default_library
+    except ImportError:
+        return None
+    return open_default_library(folder)
+
+
+def create_app(argv: Sequence[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(list(argv or [sys.argv[0]]))
+    app.setApplicationName("QRDesk")
+    app.setOrganizationName("QRDesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("qrdesk")
+    app.setWindowIcon(icon("qrdesk"))
+    return app  # type: ignore[return-value]
+
+
+def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
+    """Create the QApplication and the main window and run the event loop.
+
+    Accepts the CLI's parsed arguments (``--library``) or a plain argv list.
+    """
+    argv = list(args) if isinstance(args, list | tuple) else [sys.argv[0]]
+    library_dir = getattr(args, "library", None) or os.environ.get("QRDESK_HOME")
+    setup_logging()
+    install_excepthook()
+    app = create_app(argv)
+    settings = Settings()
+    apply_theme(app, settings.theme)
+
+    from app.ui.main_window import MainWindow
+
+    library = None
+    library_error: Exception | None = None
+    try:
+        library = open_library(library_dir)
+    except Exception as exc:  # the editor still works without a library; say why it is missing
+        log.exception("cannot open the library")
+        library_error = exc
+    window = MainWindow(settings=settings, library=library)
+    window.show()
+    if library_error is not None:
+        show_error(window, "Library", f"The library could not be opened: {library_error}. "
+                                      f"You can still make and export codes.")
+    code = app.exec()
+    log.info("QRDesk closed (%s)", Path(sys.argv[0]).name)
+    return code

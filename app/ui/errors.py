@@ -1,0 +1,74 @@
+"""How failures reach the user: a clear message box, never a traceback.
+
+``show_error`` is for expected failures (core errors, OS errors). ``install_excepthook`` catches bugs:
+the traceback goes to a log file and the user sees a short dialog that says where the log is.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from platformdirs import user_log_dir
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app.core.errors import QrDeskError
+
+log = logging.getLogger("qrdesk.ui")
+
+
+def log_path() -> Path:
+    return Path(user_log_dir("QRDesk", appauthor=False)) / "qrdesk-gui.log"
+
+
+def setup_logging(path: Path | None = None) -> Path:
+    path = path or log_path()
+    root = logging.getLogger("qrdesk")
+    if not any(isinstance(h, logging.FileHandler) for h in root.handlers):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handler = logging.FileHandler(path, encoding="utf-8")
+        except OSError:
+            return path
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+    return path
+
+
+def describe(exc: BaseException) -> str:
+    """One readable sentence for an expected failure."""
+    if isinstance(exc, QrDeskError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        return f"{exc.strerror or exc}{where}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def show_error(parent: QWidget | None, title: str, exc: BaseException | str) -> None:
+    text = exc if isinstance(exc, str) else describe(exc)
+    if not isinstance(exc, str | QrDeskError | OSError):
+        log.error("%s failed:\n%s", title, "".join(traceback.format_exception(exc)))
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    # Window-modal and non-blocking: the event loop (and any running worker) keeps going.
+    box.open()
+
+
+def install_excepthook() -> None:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.critical("Unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        if QApplication.instance() is None:
+            sys.__excepthook__(kind, exc, tb)
+            return
+        QMessageBox.critical(None, "QRDesk: unexpected error",
+                             f"Something went wrong: {type(exc).__name__}: {exc}\n\n"
+                             f"Your work was not discarded. Details were written to {log_path()}.")
+
+    sys.excepthook = hook

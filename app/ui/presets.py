@@ -1,0 +1,95 @@
+"""Style presets ("themes" for codes): named :class:`Style` values saved as JSON in the user's config.
+
+The file is ``{"presets": {name: style-dict}}`` and the same shape is used to share presets, so an
+exported file can be imported on another machine. Import validates every style and names the bad one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+
+from platformdirs import user_config_dir
+
+from app.core.errors import SpecError
+from app.core.spec import Style, style_from_dict
+
+BUILT_IN: dict[str, Style] = {
+    "Classic": Style(),
+    "Ink blue, rounded": Style(fg="#1a3d8f", module_shape="rounded", eye_shape="rounded"),
+    "Dots on cream": Style(fg="#3b2a1a", bg="#fbf4e4", module_shape="dots", eye_shape="circle"),
+}
+
+
+def default_path() -> Path:
+    return Path(user_config_dir("QRDesk", appauthor=False)) / "presets.json"
+
+
+class PresetStore:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+
+    def load(self) -> dict[str, Style]:
+        """Built-in presets plus the user's (a damaged file is reported, not silently replaced)."""
+        presets = dict(BUILT_IN)
+        if self.path.exists():
+            presets.update(read_presets(self.path))
+        return presets
+
+    def user_presets(self) -> dict[str, Style]:
+        return read_presets(self.path) if self.path.exists() else {}
+
+    def save(self, name: str, style: Style) -> None:
+        name = name.strip()
+        if not name:
+            raise SpecError("preset", "needs a name")
+        presets = self.user_presets()
+        presets[name] = style
+        write_presets(self.path, presets)
+
+    def delete(self, name: str) -> None:
+        presets = self.user_presets()
+        if presets.pop(name, None) is not None:
+            write_presets(self.path, presets)
+
+    def import_file(self, source: Path) -> list[str]:
+        incoming = read_presets(source)
+        presets = self.user_presets()
+        presets.update(incoming)
+        write_presets(self.path, presets)
+        return sorted(incoming)
+
+    def export_file(self, target: Path, names: list[str] | None = None) -> None:
+        presets = self.load()
+        chosen = {n: s for n, s in presets.items() if names is None or n in names}
+        write_presets(target, chosen)
+
+
+def read_presets(path: Path) -> dict[str, Style]:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SpecError("presets", f"cannot read {path}: {exc.strerror or exc}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise SpecError("presets", f"{path.name} is not valid JSON ({exc})") from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("presets"), dict):
+        raise SpecError("presets", f"{path.name} has no \"presets\" object")
+    result: dict[str, Style] = {}
+    for name, style in raw["presets"].items():
+        try:
+            result[str(name)] = style_from_dict(style)
+        except SpecError as exc:
+            raise SpecError(f"presets.{name}", exc.message) from None
+    return result
+
+
+def write_presets(path: Path, presets: dict[str, Style]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps({"presets": {n: asdict(s) for n, s in presets.items()}}, indent=2, ensure_ascii=False)
+    fd, tmp = tempfile.mkstemp(prefix=".presets.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)

@@ -1,0 +1,89 @@
+"""GUI tests: real widgets on Qt's offscreen platform, isolated settings and presets.
+
+Every test under tests/ui gets the ``gui`` marker (qutebrowser style), so ``-m "not gui"`` skips them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np
+import pytest
+import zxingcpp
+from PIL import Image
+
+_HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if _HERE in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from app.ui.settings import Settings
+
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def presets(tmp_path):
+    from app.ui.presets import PresetStore
+
+    return PresetStore(tmp_path / "config" / "presets.json")
+
+
+@pytest.fixture
+def make_window(qtbot, settings, presets):
+    """Build a MainWindow (optionally with a library) that is closed after the test."""
+    from app.ui.main_window import MainWindow
+
+    def build(library=None, **kwargs):
+        window = MainWindow(settings=settings, presets=presets, library=library, **kwargs)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitActive(window)
+        return window
+
+    return build
+
+
+def decode(image) -> list[str]:
+    """Decode a PIL image or QImage with zxing-cpp; returns the texts found."""
+    from PySide6.QtGui import QImage
+
+    from app.ui.imaging import qimage_to_pil
+
+    if isinstance(image, QImage):
+        image = qimage_to_pil(image)
+    rgb = image.convert("RGB")
+    return [r.text for r in zxingcpp.read_barcodes(np.asarray(rgb))]
+
+
+def wait_preview(qtbot, window, expected_text: str | None = None, timeout: int = 5000) -> None:
+    """Wait until the preview shows the newest spec (and, if given, a code for that text)."""
+
+    def ready() -> None:
+        last = window.preview_ctl.last
+        assert last is not None and last.generation == window.preview_ctl.generation
+        if expected_text is not None:
+            assert last.code is not None and last.code.data == expected_text
+
+    qtbot.waitUntil(ready, timeout=timeout)
+
+
+def save_png(image, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(image, Image.Image):
+        image.save(path)
+    else:
+        image.save(str(path))
