@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT, require_tool, run
+from deploy_checks import ROOT, require_tool, run
 
 
 def test_check_deploy_script_passes() -> None:

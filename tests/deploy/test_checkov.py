@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, OVERLAYS, TERRAFORM, require_tool, run
+from deploy_checks import FIXTURES, OVERLAYS, TERRAFORM, require_tool, run
 
 CHECKOV_ENV = {"CKV_SKIP_PACKAGE_UPDATE_CHECK": "true", "BC_SKIP_MAPPING": "TRUE", "LOG_LEVEL": "ERROR"}
 NO_REASON = {"", "No comment provided"}

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import DASHBOARD, FIXTURES, ROOT, RULES
+from deploy_checks import DASHBOARD, FIXTURES, ROOT, RULES
 from promql_names import (
     EXTERNAL_METRICS,
     bucket_bounds,

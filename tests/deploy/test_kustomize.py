@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import FIXTURES, KUBERNETES_VERSION, OVERLAYS, kustomize_build, require_module
+from deploy_checks import FIXTURES, KUBERNETES_VERSION, OVERLAYS, kustomize_build, require_module
 
 EXPECTED_KINDS = {"Namespace", "ServiceAccount", "ConfigMap", "Deployment", "Service", "Ingress",
                   "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy"}

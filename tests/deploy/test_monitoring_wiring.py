@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import yaml
-from conftest import MONITORING, OVERLAYS
+from deploy_checks import MONITORING, OVERLAYS
 
 
 def _docs(text: str) -> list[dict]:

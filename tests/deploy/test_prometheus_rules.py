@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import yaml
-from conftest import FIXTURES, ROOT, RULES, RULES_TEST, require_tool, run
+from deploy_checks import FIXTURES, ROOT, RULES, RULES_TEST, require_tool, run
 
 REQUIRED_ALERTS = {
     "QrdeskSyncErrorBudgetFastBurn", "QrdeskSyncErrorBudgetSlowBurn", "QrdeskSyncLatencyBudgetFastBurn",

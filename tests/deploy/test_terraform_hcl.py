@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, ROOT, TERRAFORM, require_module, run
+from deploy_checks import FIXTURES, ROOT, TERRAFORM, require_module, run
 
 TF_FILES = sorted([*TERRAFORM.rglob("*.tf"), *TERRAFORM.rglob("*.tfvars"), *TERRAFORM.rglob("*.tfvars.example"),
                    *TERRAFORM.rglob("*.tftest.hcl")])
