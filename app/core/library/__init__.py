@@ -1,0 +1,34 @@
+"""The local library: items (a QrSpec with name, tags and notes), their files, search, trash, archive and
+the state the sync client needs. ``Library.open(folder)`` is the entry point."""
+
+from app.core.library.errors import (
+    ArchiveError,
+    ItemNotFoundError,
+    LibraryCorruptError,
+    LibraryError,
+    LibraryLockedError,
+    LibraryReadOnlyError,
+)
+from app.core.library.library import Library, list_backups, restore_backup
+from app.core.library.models import Item, Page, SyncRecord
+from app.core.library.paths import default_library_dir, resolve_library_dir
+from app.core.library.store import FileRef, FileStore
+
+__all__ = [
+    "ArchiveError",
+    "FileRef",
+    "FileStore",
+    "Item",
+    "ItemNotFoundError",
+    "Library",
+    "LibraryCorruptError",
+    "LibraryError",
+    "LibraryLockedError",
+    "LibraryReadOnlyError",
+    "Page",
+    "SyncRecord",
+    "default_library_dir",
+    "list_backups",
+    "resolve_library_dir",
+    "restore_backup",
+]
