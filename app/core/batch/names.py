@@ -22,8 +22,8 @@ MAX_NAME_BYTES = 200  # ext4/APFS/NTFS allow 255; leave room for the suffix and 
 def sanitize_stem(text: str, max_chars: int = MAX_NAME_CHARS) -> str:
     """A file name stem (no extension) that is safe on Windows, macOS and Linux; "" if nothing is left."""
     name = unicodedata.normalize("NFC", text)
-    name = _FORBIDDEN.sub("_", name)
     name = re.sub(r"\s+", " ", name)
+    name = _FORBIDDEN.sub("_", name)
     name = re.sub(r"\.{2,}", ".", name)
     # Leading dots would hide the file (and ".." is a parent); trailing dots/spaces vanish on Windows.
     name = name.strip(" .")

@@ -51,6 +51,7 @@ class Table:
     header: tuple[str, ...] | None = None
     encoding: str = "utf-8"
     delimiter: str | None = None  # None for a .txt file (one payload per line)
+    source: str = "input"  # the file name, for messages
     notes: list[str] = field(default_factory=list)
 
 
@@ -162,7 +163,7 @@ def parse_bytes(raw: bytes, *, csv_format: bool, source: str = "input", delimite
     rows, delim = read_text(text, csv_format=csv_format, delimiter=delimiter)
     if not rows:
         raise InputError(f"{source}: the file has no rows")
-    table = Table(rows=rows, encoding=encoding, delimiter=delim)
+    table = Table(rows=rows, encoding=encoding, delimiter=delim, source=source)
     if lossy:
         table.notes.append(f"some bytes are not valid {encoding}; the rows holding them are reported")
     return table

@@ -31,7 +31,7 @@ from app.core.batch.outputs import (
     prepare_folder,
     write_file_atomically,
 )
-from app.core.batch.read import Table, read_source
+from app.core.batch.read import InputError, Table, read_source
 from app.core.errors import CapacityError, QrDeskError, SpecError
 from app.core.spec import Style
 
@@ -193,6 +193,8 @@ def prepare(table: Table, options: BatchOptions) -> tuple[ColumnPlan, list[_Item
 
     plan = plan_columns(table, options.kind, explicit=options.mapping, name_column=options.name_column,
                         caption_column=options.caption_column, has_header=options.has_header)
+    if not table.rows:
+        raise InputError(f"{table.source}: the file has a header row but no data rows")
     template = options.template or default_template(plan)
     check_template(template, plan)
     labels = output_kind(options.output) == "labels"

@@ -1,0 +1,205 @@
+"""The batch runner end to end: every output is decoded back to the exact payloads."""
+
+from __future__ import annotations
+
+import csv
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import decode_folder, decode_pdf_pages, decode_zip, write
+
+from app.core.batch import BatchOptions, InputError, get_template, run_batch
+
+URLS = [f"https://example.com/item/{i}?ref=batch&n={i * 7}" for i in range(1, 41)]
+
+
+def url_csv(tmp_path: Path, n: int = 40) -> Path:
+    lines = ["url,name"] + [f"{u},item {i}" for i, u in enumerate(URLS[:n], 1)]
+    return write(tmp_path / "in.csv", "\n".join(lines) + "\n")
+
+
+def read_report(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def test_folder_output_decodes_to_the_exact_payloads(tmp_path: Path, out: Path) -> None:
+    result = run_batch(url_csv(tmp_path), BatchOptions(output=out))
+    assert result.errors == [] and result.total == 40
+    decoded = decode_folder(out)
+    assert decoded == {f"item {i}.png": u for i, u in enumerate(URLS, 1)}
+    assert sorted(result.written) == sorted(decoded)
+    assert read_report(tmp_path / "out-errors.csv") == [["row", "field", "reason"]]
+
+
+def test_bad_rows_are_reported_with_spreadsheet_row_numbers_and_lose_nothing(tmp_path: Path, out: Path) -> None:
+    src = tmp_path / "mixed.csv"
+    src.write_bytes(
+        b"text,name\n"
+        b"first,a\n"
+        + b"x" * 3000 + b",too-long\n"
+        b",\n"
+        b'"with, comma",b\n'
+        + "Grüße €,c\n".encode()
+        + b"caf\xe9,broken\n"
+        + "last ✓,d\n".encode())
+    progress: list[tuple[int, int, int]] = []
+    result = run_batch(src, BatchOptions(output=out, chunk_size=2), progress=lambda *a: progress.append(a))
+    assert [(e.row, e.field) for e in result.errors] == [(3, "data"), (4, ""), (7, "")]
+    assert "too long" in result.errors[0].reason
+    assert "empty" in result.errors[1].reason
+    assert "not valid utf-8" in result.errors[2].reason
+    assert decode_folder(out) == {"a.png": "first", "b.png": "with, comma", "c.png": "Grüße €", "d.png": "last ✓"}
+    report = read_report(tmp_path / "out-errors.csv")
+    assert [r[:2] for r in report] == [["row", "field"], ["3", "data"], ["4", ""], ["7", ""]]
+    assert progress[-1] == (7, 7, 3)
+    assert [p[0] for p in progress] == sorted(p[0] for p in progress)
+
+
+def test_hostile_and_duplicate_names_stay_inside_and_never_overwrite(tmp_path: Path) -> None:
+    root = tmp_path / "deep" / "er"
+    out = root / "out"
+    names = ["../../etc/passwd", "con", "a:b*c", "Dup", "dup", "DUP", "", "..", "nul.txt"]
+    lines = ["text,name"] + [f"payload {i},{n}" for i, n in enumerate(names)]
+    result = run_batch(write(tmp_path / "in.csv", "\n".join(lines)), BatchOptions(output=out))
+    assert result.errors == []
+    decoded = decode_folder(out)
+    assert sorted(decoded.values()) == sorted(f"payload {i}" for i in range(len(names)))
+    assert set(decoded) == {"_._etc_passwd.png", "_con.png", "a_b_c.png", "Dup.png", "dup-2.png", "DUP-3.png",
+                            "00008.png", "00009.png", "_nul.txt.png"}
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == sorted([*decoded, "in.csv", "out-errors.csv"])
+
+
+def test_template_with_row_numbers_and_fields(tmp_path: Path, out: Path) -> None:
+    from app.core.payloads import build_payload
+
+    src = write(tmp_path / "w.csv", "SSID;Password;Security;Where\nCafé;p;WPA;Bar\n")
+    result = run_batch(src, BatchOptions(output=out, kind="wifi", name_column="Where",
+                                         template="{row:05d}-{name}-{ssid}"))
+    assert result.errors == []
+    fields = {"ssid": "Café", "password": "p", "security": "WPA"}
+    assert decode_folder(out) == {"00002-Bar-Café.png": build_payload("wifi", fields)}
+
+
+def test_wifi_rows_with_special_characters(tmp_path: Path, out: Path) -> None:
+    from app.core.payloads import build_payload
+
+    rows = [("Home", 'p;a,s:s\\"w', "WPA"), ("Gäste \"Netz\"", "x;y", "WPA"), ("Open;Net", "", "nopass")]
+    lines = ["SSID,Password,Security"] + [",".join('"' + c.replace('"', '""') + '"' for c in r) for r in rows]
+    result = run_batch(write(tmp_path / "wifi.csv", "\n".join(lines)), BatchOptions(output=out, kind="wifi"))
+    expected = {}
+    for i, (ssid, pw, sec) in enumerate(rows, 2):
+        try:
+            expected[f"{i:05d}.png"] = build_payload("wifi", {"ssid": ssid, "password": pw, "security": sec})
+        except Exception:  # a security value the builder refuses must show up as that row's error
+            assert any(e.row == i for e in result.errors)
+    assert decode_folder(out) == expected
+    assert len(expected) >= 2
+
+
+def test_vcard_rows(tmp_path: Path, out: Path) -> None:
+    from app.core.payloads import PAYLOAD_KINDS, build_payload
+
+    defs = PAYLOAD_KINDS["vcard"].fields
+    names = [f.name for f in defs][:4]
+    required = {f.name for f in defs if f.required}
+    assert required <= set(names), "the test fills the first four fields; a later one is required"
+    rows = [["Müller; Jörg", "Äpfel, GmbH", "+49 30 1234", "j@example.com"],
+            ["O'Brien", "Line\\Back", "+1 555 0100", "ob@example.com"]]
+    with open(tmp_path / "cards.csv", "w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows([names, *rows])
+    result = run_batch(tmp_path / "cards.csv", BatchOptions(output=out, kind="vcard"))
+    expected = {f"{i:05d}.png": build_payload("vcard", dict(zip(names, r, strict=True))) for i, r in enumerate(rows, 2)}
+    assert result.errors == []
+    assert decode_folder(out) == expected
+
+
+def test_zip_output(tmp_path: Path) -> None:
+    target = tmp_path / "codes.zip"
+    result = run_batch(url_csv(tmp_path, 12), BatchOptions(output=target, fmt="png"))
+    assert decode_zip(target) == {f"item {i}.png": u for i, u in enumerate(URLS[:12], 1)}
+    assert result.errors_path == tmp_path / "codes-errors.csv"
+    assert not list(tmp_path.glob(".*part"))
+
+
+def test_pdf_label_sheet_pages_decode(tmp_path: Path) -> None:
+    target = tmp_path / "labels.pdf"
+    lines = ["url,caption"] + [f"{u},Item {i}" for i, u in enumerate(URLS[:30], 1)]
+    result = run_batch(write(tmp_path / "in.csv", "\n".join(lines)), BatchOptions(output=target))
+    assert result.errors == [] and len(result.written) == 30
+    pages = decode_pdf_pages(target)
+    assert len(pages) == 2  # a4-3x8: 24 a page
+    assert sorted(pages[0]) == sorted(URLS[:24]) and sorted(pages[1]) == sorted(URLS[24:30])
+
+
+def test_letter_3x10_with_custom_margins(tmp_path: Path) -> None:
+    target = tmp_path / "letter.pdf"
+    template = get_template("letter-3x10").with_changes(margin_top=10.0, gap_x=4.0)
+    run_batch(url_csv(tmp_path, 10), BatchOptions(output=target, labels=template))
+    assert sorted(decode_pdf_pages(target)[0]) == sorted(URLS[:10])
+
+
+def test_svg_and_pdf_files_in_a_folder(tmp_path: Path) -> None:
+    for fmt in ("svg", "pdf"):
+        out = tmp_path / fmt
+        result = run_batch(url_csv(tmp_path, 2), BatchOptions(output=out, fmt=fmt))
+        assert result.written == [f"item 1.{fmt}", f"item 2.{fmt}"]
+        assert (out / f"item 1.{fmt}").read_bytes()[:5] in (b"<?xml", b"<svg ", b"%PDF-")
+
+
+def test_header_only_and_empty_inputs_raise(tmp_path: Path, out: Path) -> None:
+    with pytest.raises(InputError, match="header row but no data rows"):
+        run_batch(write(tmp_path / "h.csv", "ssid,password\n"), BatchOptions(output=out, kind="wifi"))
+    with pytest.raises(InputError, match="empty"):
+        run_batch(write(tmp_path / "e.csv", ""), BatchOptions(output=out))
+
+
+def test_cancel_keeps_only_whole_files_and_reports_them(tmp_path: Path, out: Path) -> None:
+    stop = threading.Event()
+
+    def progress(done: int, total: int, errors: int) -> None:
+        if done >= 8:
+            stop.set()
+
+    result = run_batch(url_csv(tmp_path), BatchOptions(output=out, chunk_size=4), progress=progress, cancel=stop)
+    assert result.cancelled
+    on_disk = sorted(p.name for p in out.iterdir())
+    assert on_disk == sorted(result.written) and len(on_disk) == 8
+    assert decode_folder(out) == {f"item {i}.png": URLS[i - 1] for i in range(1, 9)}
+
+
+def test_cancel_of_a_zip_leaves_no_archive(tmp_path: Path) -> None:
+    target = tmp_path / "codes.zip"
+    result = run_batch(url_csv(tmp_path), BatchOptions(output=target, chunk_size=4), cancel=lambda: True)
+    assert result.cancelled and result.written == []
+    assert not target.exists() and not list(tmp_path.glob("*.part"))
+
+
+def test_two_jobs_give_the_same_files_as_one(tmp_path: Path) -> None:
+    lines = ["text,name"] + [f"row {i} {'é' * (i % 5)},{'same' if i % 3 == 0 else i}" for i in range(60)]
+    lines.insert(10, "y" * 3000 + ",big")
+    src = write(tmp_path / "in.csv", "\n".join(lines))
+    one = run_batch(src, BatchOptions(output=tmp_path / "one", jobs=1, chunk_size=8))
+    two = run_batch(src, BatchOptions(output=tmp_path / "two", jobs=2, chunk_size=8))
+    assert one.written == two.written and one.errors == two.errors == two.errors[:1]
+    assert two.errors[0].row == 11
+    for name in one.written:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    assert len(decode_folder(tmp_path / "two")) == 60
+
+
+def test_two_jobs_zip_keeps_row_order(tmp_path: Path) -> None:
+    target = tmp_path / "codes.zip"
+    result = run_batch(url_csv(tmp_path), BatchOptions(output=target, jobs=2, chunk_size=3))
+    assert result.written == [f"item {i}.png" for i in range(1, 41)]
+    assert decode_zip(target) == {f"item {i}.png": u for i, u in enumerate(URLS, 1)}
+
+
+def test_a_code_that_does_not_scan_is_not_written(tmp_path: Path, out: Path) -> None:
+    from app.core.spec import Style
+
+    result = run_batch(url_csv(tmp_path, 2), BatchOptions(output=out, style=Style(fg="#eeeeee")))
+    assert [e.row for e in result.errors] == [2, 3]
+    assert "does not scan" in result.errors[0].reason
+    assert list(out.iterdir()) == []
