@@ -87,3 +87,25 @@ def save_png(image, path: Path) -> None:
         image.save(path)
     else:
         image.save(str(path))
+
+
+@pytest.fixture
+def library(tmp_path):
+    """A real library folder (SQLite file) with a few items, closed after the test."""
+    from app.core.spec import QrSpec, Style
+    from app.ui.library_store import open_store
+
+    store = open_store(str(tmp_path / "library"))
+    samples = [
+        ("Guest Wi-Fi card", QrSpec.text("WIFI:T:WPA;S:Guest;P:welcome-2026;;"), ("office", "wifi")),
+        ("Menu — Café Nord", QrSpec("url", {"url": "https://cafe-nord.example/menu"},
+                                    Style(fg="#1a3d8f", module_shape="rounded", eye_shape="rounded")), ("print",)),
+        ("Conference badge", QrSpec.text("BEGIN:VCARD\nVERSION:3.0\nFN:Ada Lovelace\nEND:VCARD"), ("events",)),
+        ("Product sheet", QrSpec("url", {"url": "https://qrdesk.app/p/4711"},
+                                 Style(fg="#3b2a1a", bg="#fbf4e4", module_shape="dots", eye_shape="circle")), ()),
+        ("Support line", QrSpec.text("tel:+4930123456"), ("office",)),
+    ]
+    for name, spec, tags in samples:
+        store.add_spec(spec, name=name, tags=tags)
+    yield store
+    store.close()
