@@ -119,6 +119,8 @@ class MainWindow(QMainWindow):
         scroll.setWidget(editor)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        editor.setMinimumWidth(360)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
