@@ -76,7 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(StoreUnavailable)
     async def store_down(request: Request, exc: StoreUnavailable) -> JSONResponse:
-        log.warning("store unavailable: %s", exc)
+        log.warning("store unavailable: %s", exc, exc_info=log.isEnabledFor(logging.DEBUG))
         return _error(503, "storage unavailable; retry later", {"Retry-After": retry_after})
 
     @app.exception_handler(BodyTooLarge)

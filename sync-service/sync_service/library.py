@@ -60,6 +60,7 @@ class Library:
             return self._states.setdefault(uid, UserState())
 
     def meta(self, uid: str) -> dict:
+        """{library_id, epoch}, created on first use. Re-read each time: an operator may bump the epoch."""
         key = keys.meta_key(uid)
         try:
             return json.loads(self.store.get(key))
@@ -153,6 +154,8 @@ class Library:
         digest = request_digest(req)
         answer_key = keys.idem_key(uid, hashlib.sha256(f"{req.device_id}\0{req.idempotency_key}".encode()).hexdigest())
         st = self._state(uid)
+        if st.head == 0:
+            self.meta(uid)  # the library exists (and is replicated) before its first log entry
         with st.lock:
             for _attempt in range(MAX_COMMIT_ATTEMPTS):
                 self._refresh_locked(uid, st)

@@ -26,6 +26,11 @@ class ReconcileReport:
     lag_seconds: float
 
 
+def _is_log_key(key: str) -> bool:
+    parts = key.split("/")
+    return len(parts) == 4 and parts[2] == "log" and parts[3][:20].isdigit() and parts[3].endswith(".json")
+
+
 def _contiguous_head(log_keys: list[str]) -> int:
     head = 0
     for key in log_keys:
@@ -63,14 +68,12 @@ def reconcile(store: ReplicatedStore) -> ReconcileReport:
 def measure_lag(primary: ObjectStore, replica: ObjectStore) -> tuple[int, float]:
     primary_logs: dict[str, list[str]] = {}
     for key in primary.list("u/"):
-        parts = key.split("/")
-        if len(parts) == 4 and parts[2] == "log":
-            primary_logs.setdefault(parts[1], []).append(key)
+        if _is_log_key(key):
+            primary_logs.setdefault(key.split("/")[1], []).append(key)
     replica_logs: dict[str, list[str]] = {}
     for key in replica.list("u/"):
-        parts = key.split("/")
-        if len(parts) == 4 and parts[2] == "log":
-            replica_logs.setdefault(parts[1], []).append(key)
+        if _is_log_key(key):
+            replica_logs.setdefault(key.split("/")[1], []).append(key)
     worst_seq, worst_age = 0, 0.0
     now = time.time()
     for uid, pkeys in primary_logs.items():
