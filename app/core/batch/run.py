@@ -329,6 +329,8 @@ def run_batch(source: BatchSource, options: BatchOptions, progress: Progress | N
                 sink.discard()
                 result.notes.append(f"cancelled: {options.output.name} was not written")
                 result.written.clear()
+            elif not result.written:
+                sink.discard()  # an archive or sheet with nothing in it would only look like a result
             else:
                 sink.commit()
     except BaseException:
