@@ -6,7 +6,15 @@ own (the GUI previews the column mapping and the first rows with them).
 
 from app.core.batch.labels import TEMPLATES, LabelTemplate, get_template
 from app.core.batch.read import InputError, Table, read_source
-from app.core.batch.run import BatchOptions, BatchResult, BatchSource, RowError, run_batch
+from app.core.batch.run import (
+    BatchOptions,
+    BatchResult,
+    BatchSource,
+    PreviewRow,
+    RowError,
+    preview_batch,
+    run_batch,
+)
 
-__all__ = ["TEMPLATES", "BatchOptions", "BatchResult", "BatchSource", "InputError", "LabelTemplate", "RowError",
-           "Table", "get_template", "read_source", "run_batch"]
+__all__ = ["TEMPLATES", "BatchOptions", "BatchResult", "BatchSource", "InputError", "LabelTemplate",
+           "PreviewRow", "RowError", "Table", "get_template", "preview_batch", "read_source", "run_batch"]

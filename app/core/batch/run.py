@@ -232,6 +232,29 @@ def prepare(table: Table, options: BatchOptions) -> tuple[ColumnPlan, list[_Item
     return plan, items, errors
 
 
+@dataclass(frozen=True)
+class PreviewRow:
+    """What a row will become, for the GUI's mapping preview; nothing is encoded or written."""
+
+    row: int
+    file_name: str
+    data: str | None
+    caption: str
+    error: RowError | None = None
+
+
+def preview_batch(source: BatchSource, options: BatchOptions, limit: int = 20) -> tuple[ColumnPlan, list[PreviewRow]]:
+    """The column plan and the first ``limit`` data rows' payloads, names and errors."""
+    table = load_table(source, options)
+    head = Table(rows=table.rows[:limit + 1], header=table.header, encoding=table.encoding,
+                 delimiter=table.delimiter, source=table.source)
+    plan, items, errors = prepare(head, replace(options, output=Path(options.output)))
+    rows = [PreviewRow(it.row, it.name, it.data, it.caption) for it in items]
+    rows += [PreviewRow(e.row, "", None, "", e) for e in errors]
+    rows.sort(key=lambda r: r.row)
+    return plan, rows[:limit]
+
+
 def _as_callable(cancel: Cancel | None) -> Callable[[], bool]:
     if cancel is None:
         return lambda: False

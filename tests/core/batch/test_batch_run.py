@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import decode_folder, decode_pdf_pages, decode_zip, write
 
-from app.core.batch import BatchOptions, InputError, get_template, run_batch
+from app.core.batch import BatchOptions, InputError, get_template, preview_batch, run_batch
 
 URLS = [f"https://example.com/item/{i}?ref=batch&n={i * 7}" for i in range(1, 41)]
 
@@ -203,3 +203,24 @@ def test_a_code_that_does_not_scan_is_not_written(tmp_path: Path, out: Path) -> 
     assert [e.row for e in result.errors] == [2, 3]
     assert "does not scan" in result.errors[0].reason
     assert list(out.iterdir()) == []
+
+
+def test_parallel_cancel_reports_exactly_the_files_written(tmp_path: Path, out: Path) -> None:
+    stop = threading.Event()
+    result = run_batch(url_csv(tmp_path), BatchOptions(output=out, jobs=2, chunk_size=4),
+                       progress=lambda done, total, errors: done >= 4 and stop.set(), cancel=stop)
+    assert result.cancelled
+    on_disk = sorted(p.name for p in out.iterdir())
+    assert on_disk == sorted(result.written) and 4 <= len(on_disk) < 40
+    decoded = decode_folder(out)
+    assert all(URLS[int(name.split()[1].split(".")[0]) - 1] == text for name, text in decoded.items())
+
+
+def test_preview_shows_payloads_names_and_errors_without_writing(tmp_path: Path, out: Path) -> None:
+    src = write(tmp_path / "in.csv", "text,name\nhello,a\n,\nworld,a\nmore,b\n")
+    plan, rows = preview_batch(src, BatchOptions(output=out), limit=3)
+    assert plan.fields == {"text": 0} and plan.name == 1
+    assert [(r.row, r.file_name, r.data) for r in rows] == [
+        (2, "a.png", "hello"), (3, "", None), (4, "a-2.png", "world")]
+    assert rows[1].error is not None and "empty" in rows[1].error.reason
+    assert not out.exists()
