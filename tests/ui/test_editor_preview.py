@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import decode, wait_preview
 from PySide6.QtCore import Qt
+from uihelpers import decode, wait_preview
 
 from app.core.spec import QrSpec
 

@@ -6,11 +6,11 @@ import io
 
 import pypdfium2
 import pytest
-from conftest import decode
 from PIL import Image
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMessageBox
+from uihelpers import decode
 
 from app.core.spec import QrSpec, Style
 from app.ui import export as ui_export
@@ -85,8 +85,7 @@ def test_copy_image_puts_a_scannable_code_on_the_clipboard(make_window):
     assert decode(QGuiApplication.clipboard().image()) == [URL]
 
 
-def test_print_places_the_code_at_its_physical_size(make_window, tmp_path):
-    window = make_window()
+def test_print_places_the_code_at_its_physical_size(qapp, tmp_path):
     spec = QrSpec("url", {"url": URL}, Style(size=40, size_unit="mm", size_mode="total", quiet_zone=4))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import decode, wait_preview
 from PySide6.QtCore import Qt
+from uihelpers import decode, wait_preview
 
 from app.ui.kinds import payload_data
 from app.ui.library_view import ItemIdRole

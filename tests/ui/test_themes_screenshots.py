@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import decode, wait_preview
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
+from uihelpers import decode, wait_preview
 
 from app.core.spec import QrSpec, Style
 from app.ui.main_window import DEFAULT_SIZE
