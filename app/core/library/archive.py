@@ -71,7 +71,8 @@ def import_archive(library: Library, source: str | Path) -> ImportReport:
                 try:
                     here = library.get(item.id)
                 except ItemNotFoundError:
-                    library.add(item.spec, item.name, item.tags, item.notes, item.files, item_id=item.id)
+                    library.add(item.spec, item.name, item.tags, item.notes, item.files, item_id=item.id,
+                                created_at=item.created_at, updated_at=item.updated_at)
                     if item.trashed_at is not None:
                         library.trash([item.id])
                     report.added += 1

@@ -253,13 +253,18 @@ class Library:
     # ----------------------------------------------------------------------------------------------- items
 
     def add(self, spec: QrSpec, name: str = "", tags: Iterable[str] = (), notes: str = "",
-            files: Iterable[FileRef] = (), *, item_id: str | None = None) -> Item:
-        """Keep a new item; an empty name becomes a short summary of the payload."""
+            files: Iterable[FileRef] = (), *, item_id: str | None = None, created_at: float | None = None,
+            updated_at: float | None = None) -> Item:
+        """Keep a new item; an empty name becomes a short summary of the payload.
+
+        ``item_id`` and the times are for imports, which keep an item's identity and history.
+        """
         if not isinstance(spec, QrSpec):
             raise LibraryError("an item needs a QrSpec")
         now = time.time()
         item = Item(id=item_id or str(uuid.uuid4()), name=_clean_name(name) or _summary(spec), spec=spec,
-                    tags=clean_tags(tags), notes=str(notes or ""), created_at=now, updated_at=now,
+                    tags=clean_tags(tags), notes=str(notes or ""), created_at=created_at or now,
+                    updated_at=updated_at or created_at or now,
                     files=tuple(files), device_id=self.device_id)
         with self.transaction() as conn:
             self._insert(conn, item)

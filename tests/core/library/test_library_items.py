@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.core.library import ItemNotFoundError, Library, LibraryError
+from app.core.library.db import SCHEMA_VERSION
+from app.core.spec import QrSpec, Style
+
+
+def test_items_survive_reopen_with_every_attribute(lib_dir: Path) -> None:
+    spec = QrSpec(kind="wifi", fields={"ssid": "Guest", "password": "s3cret"}, style=Style(fg="#112233"))
+    with Library.open(lib_dir) as lib:
+        item = lib.add(spec, name="  Office   wifi ", tags=["net", "Net", " guest "], notes="2nd floor")
+    with Library.open(lib_dir) as lib:
+        again = lib.get(item.id)
+    assert again.spec == spec
+    assert again.name == "Office wifi"
+    assert again.tags == ("guest", "net")  # trimmed, de-duplicated case-insensitively, sorted
+    assert again.notes == "2nd floor"
+    assert again.created_at == again.updated_at > 0
+
+
+def test_empty_name_becomes_a_summary_of_the_payload(lib: Library) -> None:
+    assert lib.add(QrSpec.text("https://example.com/x")).name == "text: https://example.com/x"
+
+
+def test_rename_retag_duplicate(lib: Library) -> None:
+    item = lib.add(QrSpec.text("a"), name="A", tags=["one", "two"])
+    assert lib.rename(item.id, "B").name == "B"
+    assert lib.retag(item.id, add=["three"], remove=["ONE"]).tags == ("three", "two")
+    copy = lib.duplicate(item.id)
+    assert copy.id != item.id and copy.name == "B (copy)" and copy.spec == item.spec
+    with pytest.raises(LibraryError, match="cannot be empty"):
+        lib.rename(item.id, "   ")
+
+
+def test_trash_restore_and_empty_trash(lib: Library) -> None:
+    keep, bin_ = lib.add(QrSpec.text("keep")), lib.add(QrSpec.text("bin"))
+    assert lib.trash([bin_.id]) == 1
+    assert [i.id for i in lib.list().items] == [keep.id]
+    assert [i.id for i in lib.list(trashed=True).items] == [bin_.id]
+    assert lib.restore([bin_.id]) == 1 and lib.count() == 2
+    lib.trash([bin_.id])
+    assert lib.empty_trash() == 1
+    with pytest.raises(ItemNotFoundError):
+        lib.get(bin_.id)
+    assert lib.count() == 1 and lib.count(trashed=True) == 0
+
+
+def test_search_filters_and_sorting(lib: Library) -> None:
+    a = lib.add(QrSpec.text("Café menu"), name="Menu", tags=["food"])
+    b = lib.add(QrSpec(kind="url", fields={"url": "https://shop.example"}), name="shop", tags=["Work"])
+    c = lib.add(QrSpec.text("nothing"), name="apple", notes="remember the lobby")
+    assert [i.id for i in lib.list("cafe").items] == [a.id]  # diacritics folded, payload searched
+    assert [i.id for i in lib.list("sho").items] == [b.id]  # prefix match
+    assert [i.id for i in lib.list("lobby").items] == [c.id]  # notes searched
+    assert [i.id for i in lib.list("work").items] == [b.id]  # tags searched
+    assert lib.list('"-:*').total == 0  # punctuation is no FTS syntax error
+    assert [i.id for i in lib.list(tag="work").items] == [b.id]  # tag filter ignores case
+    assert [i.id for i in lib.list(kind="url").items] == [b.id]
+    assert [i.name for i in lib.list(sort="name").items] == ["apple", "Menu", "shop"]
+    assert [i.id for i in lib.list(sort="created").items] == [c.id, b.id, a.id]
+    lib.rename(a.id, "Menu 2")
+    assert lib.list().items[0].id == a.id  # most recently updated first
+    assert lib.list("menu").items[0].name == "Menu 2"  # index follows edits
+    page = lib.list(limit=2, offset=1)
+    assert page.total == 3 and len(page.items) == 2
+    assert dict(lib.tags()) == {"food": 1, "Work": 1}
+
+
+def test_resolve_by_id_prefix(lib: Library) -> None:
+    item = lib.add(QrSpec.text("x"))
+    assert lib.resolve(item.id[:8]).id == item.id
+    with pytest.raises(LibraryError, match="too short"):
+        lib.resolve("ab")
+    with pytest.raises(ItemNotFoundError, match="no item"):
+        lib.resolve("ffffffff-0000")
+
+
+def test_attached_files_are_content_addressed_and_deduplicated(lib: Library) -> None:
+    a, b = lib.add(QrSpec.text("a")), lib.add(QrSpec.text("b"))
+    ref = lib.attach_file(a.id, "export", b"\x89PNG fake")
+    assert lib.attach_file(b.id, "export", b"\x89PNG fake") == ref
+    path = lib.files.path_of(ref.sha256)
+    assert path == lib.folder / "files" / "sha256" / ref.sha256[:2] / ref.sha256
+    assert path.read_bytes() == b"\x89PNG fake"
+    assert list(path.parent.iterdir()) == [path]  # stored once, no temp files left behind
+    assert lib.get(a.id).files == (ref,)
+    path.write_bytes(b"tampered")
+    with pytest.raises(LibraryError, match="damaged"):
+        lib.files.read_bytes(ref.sha256)
+
+
+def test_wal_mode_and_schema_version(lib: Library, lib_dir: Path) -> None:
+    conn = sqlite3.connect(lib_dir / "library.db")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+
+
+def test_library_from_a_newer_version_is_refused_not_damaged(lib_dir: Path) -> None:
+    Library.open(lib_dir).close()
+    conn = sqlite3.connect(lib_dir / "library.db")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(LibraryError, match="newer QRDesk"):
+        Library.open(lib_dir)
