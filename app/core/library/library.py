@@ -185,8 +185,14 @@ class Library:
         dest = sqlite3.connect(tmp)
         try:
             conn.backup(dest)
+            problem = db.quick_check(dest)
         finally:
             dest.close()
+        if problem is not None:
+            # Never let a copy of a damaged database push a sound backup out of the rotation.
+            tmp.unlink(missing_ok=True)
+            raise LibraryCorruptError(f"the library database {folder / DB_NAME} is damaged ({problem}); "
+                                      "no backup was taken", tuple(str(p) for p in list_backups(folder)))
         tmp.replace(target)
         for old in list_backups(folder)[BACKUPS_KEPT:]:
             old.unlink(missing_ok=True)
