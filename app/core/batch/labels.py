@@ -1,8 +1,8 @@
 """Label sheets: many codes per page at exact millimetre positions, as vector paths (reportlab).
 
 A template describes a sheet of sticky labels (page size, columns x rows, label size, margins and
-gaps). Each label gets the largest square code that fits above its caption; dark modules are
-filled as one path of horizontal runs, so printers get crisp edges at any size.
+gaps). Each label gets the largest square code that fits above its caption, drawn as vector paths
+(square modules as one path of horizontal runs), so printers get crisp edges at any size.
 """
 
 from __future__ import annotations
@@ -10,14 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
-import numpy as np
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from app.core.encode import QrCode
 from app.core.errors import SpecError
-from app.core.render.geometry import horizontal_runs
-from app.core.render.pdf import _caption_font_name
+from app.core.render.geometry import Shape
+
+# The PDF writer's helpers, so a label draws a code exactly as a single-code PDF does.
+from app.core.render.pdf import _caption_font_name, _draw_logo, _fill_shapes
+from app.core.render.scene import build_scene
 from app.core.spec import Style
 
 A4 = (210.0, 297.0)
@@ -94,46 +97,55 @@ def get_template(name: str) -> LabelTemplate:
 
 
 class LabelSheet:
-    """Writes labels one by one onto as many pages as needed; ``close`` finishes the PDF."""
+    """Writes labels one by one onto as many pages as needed; ``close`` finishes the PDF.
+
+    Codes are drawn by the same scene as the PDF writer (module and eye shapes, eye colour, logo);
+    the frame and caption of the style are left out because the label has its own caption line.
+    """
 
     def __init__(self, stream: BinaryIO, template: LabelTemplate, style: Style) -> None:
         self.template = template
-        self.style = style
+        self.style = replace(style, frame=False, caption="")
         self.count = 0
         self._canvas = Canvas(stream, pagesize=(template.page[0] * mm, template.page[1] * mm),
                               invariant=1, pageCompression=1)
         self._canvas.setTitle("QR code labels")
         self._canvas.setCreator("QRDesk")
-        fg, bg = style.fg_rgba, style.bg_rgba
-        self._fg = tuple(c / 255 for c in fg[:3]), fg[3] / 255
-        self._bg = (tuple(c / 255 for c in bg[:3]), bg[3] / 255) if bg[3] else None
 
-    def add(self, matrix: np.ndarray, caption: str = "") -> None:
+    def add(self, code: QrCode, caption: str = "") -> None:
         t = self.template
+        c = self._canvas
         if self.count and self.count % t.per_page == 0:
-            self._canvas.showPage()
+            c.showPage()
         left, top = t.label_origin(self.count)
         self.count += 1
         caption = " ".join("".join(ch if ch.isprintable() else " " for ch in caption).split())
         room_w = t.label_w - 2 * t.padding
         room_h = t.label_h - 2 * t.padding - ((CAPTION_FONT_MM + CAPTION_GAP_MM) if caption else 0.0)
         side = min(room_w, room_h)
-        width_modules = matrix.shape[0] + 2 * self.style.quiet_zone
-        unit = side / width_modules  # mm per module
-        x0 = left + (t.label_w - side) / 2
-        y0 = top + t.padding
-        page_h = t.page[1]
-        c = self._canvas
-        if self._bg is not None:
-            c.setFillColorRGB(*self._bg[0], alpha=self._bg[1])
-            c.rect(x0 * mm, (page_h - y0 - side) * mm, side * mm, side * mm, stroke=0, fill=1)
-        path = c.beginPath()
-        qx = x0 + self.style.quiet_zone * unit
-        qy = y0 + self.style.quiet_zone * unit
-        for row, col, length in horizontal_runs(matrix):
-            path.rect((qx + col * unit) * mm, (page_h - qy - (row + 1) * unit) * mm, length * unit * mm, unit * mm)
-        c.setFillColorRGB(*self._fg[0], alpha=self._fg[1])
-        c.drawPath(path, stroke=0, fill=1)
+        top += (room_h - side) / 2  # centre the code and its caption vertically in the label
+        scene = build_scene(code, self.style)
+        unit = side / scene.layout.width * mm  # points per module
+        x0 = (left + (t.label_w - side) / 2) * mm
+        top_pt = (t.page[1] - top - t.padding) * mm  # y of the code box's top edge, from the page bottom
+        ox, oy = scene.layout.origin
+        c.saveState()
+        c.transform(unit, 0, 0, -unit, x0, top_pt)  # module units, y down, as the scene is laid out
+        if not scene.transparent:
+            _fill_shapes(c, [Shape("rect", 0, 0, scene.layout.width, scene.layout.width)], 0, 0, scene.bg)
+        c.restoreState()
+        if scene.logo is not None:
+            c.saveState()
+            c.translate(x0, 0)
+            _draw_logo(c, scene, unit, top_pt)
+            c.restoreState()
+        c.saveState()
+        c.transform(unit, 0, 0, -unit, x0, top_pt)
+        if not scene.transparent:
+            _fill_shapes(c, scene.patch, ox, oy, scene.bg)
+        _fill_shapes(c, scene.modules, ox, oy, scene.fg)
+        _fill_shapes(c, [shape for shape, _ in scene.eyes], ox, oy, scene.eye, even_odd=True)
+        c.restoreState()
         if caption:
             font = _caption_font_name(caption)
             size = CAPTION_FONT_MM * mm / 0.72  # cap height ≈ 0.72 em
@@ -141,11 +153,9 @@ class LabelSheet:
                 caption = caption[:-2] + "…"
             c.setFillColorRGB(0, 0, 0)
             c.setFont(font, size)
-            baseline = y0 + side + CAPTION_GAP_MM + CAPTION_FONT_MM
-            c.drawCentredString((left + t.label_w / 2) * mm, (page_h - baseline) * mm, caption)
+            baseline = top + t.padding + side + CAPTION_GAP_MM + CAPTION_FONT_MM
+            c.drawCentredString((left + t.label_w / 2) * mm, (t.page[1] - baseline) * mm, caption)
 
     def close(self) -> None:
-        if self.count == 0:
-            self._canvas.setFont("Helvetica", 10)
         self._canvas.showPage()
         self._canvas.save()

@@ -12,9 +12,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import numpy as np
-
 from app.core.batch.labels import LabelSheet, LabelTemplate
+from app.core.encode import QrCode
 from app.core.errors import RenderError
 from app.core.spec import Style
 
@@ -99,8 +98,8 @@ class LabelOutput(_TempTarget):
         super().__init__(target)
         self.sheet = LabelSheet(self.stream, template, style)
 
-    def add(self, matrix: np.ndarray, caption: str) -> None:
-        self.sheet.add(matrix, caption)
+    def add(self, code: QrCode, caption: str) -> None:
+        self.sheet.add(code, caption)
 
     def commit(self) -> None:
         self.sheet.close()

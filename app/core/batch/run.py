@@ -101,7 +101,7 @@ class _WorkerConfig:
     folder: str | None
 
 
-# (row, ok, value, field, reason): value is a file name (folder), bytes (zip) or a matrix (labels)
+# (row, ok, value, field, reason): value is a file name (folder), bytes (zip) or the QrCode (labels)
 _Outcome = tuple[int, bool, Any, str, str]
 
 
@@ -144,7 +144,7 @@ class _Worker:
                         out.append((item.row, False, None, "", "the code does not scan: " + "; ".join(report.errors)))
                         continue
                 if cfg.mode == "labels":
-                    out.append((item.row, True, code.matrix, "", ""))
+                    out.append((item.row, True, code, "", ""))
                     continue
                 data = render_bytes(code, style, cfg.fmt)
                 if cfg.mode == "zip":

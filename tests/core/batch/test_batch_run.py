@@ -131,6 +131,33 @@ def test_pdf_label_sheet_pages_decode(tmp_path: Path) -> None:
     pages = decode_pdf_pages(target)
     assert len(pages) == 2  # a4-3x8: 24 a page
     assert sorted(pages[0]) == sorted(URLS[:24]) and sorted(pages[1]) == sorted(URLS[24:30])
+    # Each code sits inside its own label, row by row, at the template's millimetre positions.
+    template = get_template("a4-3x8")
+    centres = code_centres_mm(target, page=0)
+    assert len(centres) == 24
+    for text, x_mm, y_mm in centres:
+        left, top = template.label_origin(URLS.index(text))
+        assert left < x_mm < left + template.label_w and top < y_mm < top + template.label_h
+
+
+def code_centres_mm(path: Path, page: int) -> list[tuple[str, float, float]]:
+    """Text and centre (mm from the page's top-left) of each code zxing-cpp finds on a page."""
+    import pypdfium2
+    import zxingcpp
+
+    scale = 4.0
+    pdf = pypdfium2.PdfDocument(str(path))
+    image = pdf[page].render(scale=scale).to_pil().convert("L")
+    pdf.close()
+    found = zxingcpp.read_barcodes(image)
+    px_per_mm = scale * 72 / 25.4
+    centres = []
+    for r in found:
+        p = r.position
+        xs = [p.top_left.x, p.top_right.x, p.bottom_left.x, p.bottom_right.x]
+        ys = [p.top_left.y, p.top_right.y, p.bottom_left.y, p.bottom_right.y]
+        centres.append((r.text, sum(xs) / 4 / px_per_mm, sum(ys) / 4 / px_per_mm))
+    return centres
 
 
 def test_letter_3x10_with_custom_margins(tmp_path: Path) -> None:
@@ -224,3 +251,17 @@ def test_preview_shows_payloads_names_and_errors_without_writing(tmp_path: Path,
         (2, "a.png", "hello"), (3, "", None), (4, "a-2.png", "world")]
     assert rows[1].error is not None and "empty" in rows[1].error.reason
     assert not out.exists()
+
+
+def test_labels_keep_shapes_colours_and_logo(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from app.core.spec import Style
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (40, 40), "#cc0000").save(logo)
+    style = Style(module_shape="rounded", eye_shape="circle", eye_color="#1a237e", fg="#003300", logo=str(logo))
+    target = tmp_path / "shaped.pdf"
+    result = run_batch(url_csv(tmp_path, 6), BatchOptions(output=target, style=style, labels="a4-3x7"))
+    assert result.errors == []
+    assert sorted(decode_pdf_pages(target)[0]) == sorted(URLS[:6])
