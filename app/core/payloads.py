@@ -1,0 +1,629 @@
+"""Payload builders: form fields → the exact string a QR code encodes, and back.
+
+Each ``*_data`` function returns the payload as text (segno's style), validates its input and raises
+:class:`SpecError` naming the offending field. :data:`PAYLOAD_KINDS` describes one form per kind for the
+GUI and the batch import; :func:`build_payload` is the one entry point the rest of the core uses.
+
+Choices made here (each has a test):
+- vCard 3.0 and iCalendar lines end with CRLF and are not folded: folding is only a SHOULD, costs bytes
+  in the code, and octet-based folding can split a UTF-8 character for naive readers.
+- Naive event times are the computer's local time; they are written in UTC (``...Z``).
+- An all-day event's end date is the last day (inclusive); DTEND is the day after, as RFC 5545 wants.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from urllib.parse import quote, unquote, urlsplit
+
+from app.core.errors import SpecError
+
+_TRUE = {"yes", "true", "1", "on", "y"}
+_FALSE = {"no", "false", "0", "off", "n", ""}
+_HEX = re.compile(r"[0-9A-Fa-f]+")
+_PHONE_CHARS = re.compile(r"\+?[0-9*#]+")
+_VISUAL_SEPARATORS = re.compile(r"[\s\-.()/]")
+_EMAIL = re.compile(r"[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\".]+")
+_ASCII_LABEL = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?", re.IGNORECASE)
+_OPAQUE_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):(?!\d+(?:[/?#]|$))", re.IGNORECASE)
+_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
+def _flag(field: str, value: bool | str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = value.strip().lower()
+    if text in _TRUE or text in _FALSE:
+        return text in _TRUE
+    raise SpecError(field, f"{value!r} is not yes or no")
+
+
+def _backslash_escape(value: str, specials: str) -> str:
+    return "".join("\\" + c if c in specials else c for c in value)
+
+
+# --- text, url -----------------------------------------------------------------------------------------
+
+def text_data(text: str) -> str:
+    """Plain text, encoded exactly as typed."""
+    if not text.strip():
+        raise SpecError("text", "is empty")
+    return text
+
+
+def url_data(url: str) -> str:
+    """A web address; ``https://`` is added when no scheme is given. Unicode hosts and paths stay as typed."""
+    url = url.strip()
+    if not url:
+        raise SpecError("url", "is empty")
+    if re.search(r"\s", url):
+        raise SpecError("url", "contains a space or line break (write a space as %20)")
+    typed_scheme = "://" in url or (_OPAQUE_SCHEME.match(url) is not None and "." not in url.split(":")[0])
+    if not typed_scheme:
+        url = "https://" + url
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https", "ftp", "ftps"):
+        if not (parts.netloc or parts.path):
+            raise SpecError("url", f"has nothing after {parts.scheme}:")
+        return url
+    host = parts.hostname or ""
+    try:
+        parts.port  # noqa: B018 -- raises on a bad port
+    except ValueError:
+        raise SpecError("url", "has an invalid port number") from None
+    if not _valid_host(host, single_label_ok=typed_scheme):
+        raise SpecError("url", f"{host or 'the address'!r} is not a valid host name (e.g. example.com)")
+    return url
+
+
+def _valid_host(host: str, single_label_ok: bool) -> bool:
+    if re.fullmatch(r"\d{1,3}(\.\d{1,3}){3}", host):
+        return all(int(p) <= 255 for p in host.split("."))
+    if ":" in host:  # IPv6, already unbracketed by urlsplit
+        return re.fullmatch(r"[0-9a-f:.]+", host, re.IGNORECASE) is not None
+    labels = host.rstrip(".").split(".")
+    if len(labels) < 2 and not (single_label_ok or host == "localhost"):
+        return False
+    for label in labels:
+        if label.isascii():
+            if not _ASCII_LABEL.fullmatch(label):
+                return False
+        else:
+            try:
+                label.encode("idna")  # nameprep + punycode; rejects empty, too long and prohibited labels
+            except UnicodeError:
+                return False
+    return len(host) <= 253
+
+
+# --- wifi ----------------------------------------------------------------------------------------------
+
+WIFI_SECURITY = ("WPA", "WEP", "nopass")
+_WIFI_SPECIALS = '\\;,:"'
+
+
+def wifi_data(ssid: str, password: str = "", security: str = "", hidden: bool | str = False) -> str:
+    """``WIFI:T:WPA;S:ssid;P:password;H:true;;`` with ``\\ ; , : "`` escaped by a backslash.
+
+    An empty security means WPA when there is a password and an open network otherwise.
+    """
+    if not ssid:
+        raise SpecError("ssid", "the network name is required")
+    if len(ssid.encode("utf-8")) > 32:
+        raise SpecError("ssid", "is longer than 32 bytes, the most a Wi-Fi network name can have")
+    security = security.strip()
+    canonical = {s.lower(): s for s in WIFI_SECURITY} | {"wpa2": "WPA", "wpa3": "WPA", "open": "nopass"}
+    if not security:
+        security = "WPA" if password else "nopass"
+    elif security.lower() in canonical:
+        security = canonical[security.lower()]
+    else:
+        raise SpecError("security", f"{security!r} is not one of {', '.join(WIFI_SECURITY)}")
+    if security == "nopass" and password:
+        raise SpecError("password", "an open network (nopass) has no password; clear it or choose WPA/WEP")
+    if security == "WEP" and not (len(password) in (5, 13) or (len(password) in (10, 26) and _HEX.fullmatch(password))):
+        raise SpecError("password", "a WEP key has 5 or 13 characters, or 10 or 26 hex digits")
+    if security == "WPA":
+        size = len(password.encode("utf-8"))
+        if not (8 <= size <= 63 or (len(password) == 64 and _HEX.fullmatch(password))):
+            raise SpecError("password", "a WPA password has 8 to 63 characters (or 64 hex digits)")
+    out = f"WIFI:T:{security};S:{_backslash_escape(ssid, _WIFI_SPECIALS)};"
+    if security != "nopass":
+        out += f"P:{_backslash_escape(password, _WIFI_SPECIALS)};"
+    if _flag("hidden", hidden):
+        out += "H:true;"
+    return out + ";"
+
+
+# --- contacts ------------------------------------------------------------------------------------------
+
+def _phone(field: str, number: str) -> str:
+    """The number without visual separators; only digits, a leading ``+``, ``*`` and ``#`` are allowed."""
+    compact = _VISUAL_SEPARATORS.sub("", number)
+    if not _PHONE_CHARS.fullmatch(compact) or not any(c.isdigit() for c in compact):
+        raise SpecError(field, f"{number!r} is not a phone number (digits, spaces, + - . ( ) * # only)")
+    return compact
+
+
+def _email(field: str, address: str) -> str:
+    if not _EMAIL.fullmatch(address):
+        raise SpecError(field, f"{address!r} is not an e-mail address (name@example.com)")
+    return address
+
+
+def _birthday(value: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise SpecError("birthday", f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _vcard_text(value: str) -> str:
+    """RFC 2426 text escaping: backslash, comma, semicolon, newline."""
+    return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
+
+
+VCARD_PHONES = (("mobile", "CELL"), ("work_phone", "WORK,VOICE"), ("home_phone", "HOME,VOICE"), ("fax", "FAX"))
+
+
+def vcard_data(first_name: str = "", last_name: str = "", mobile: str = "", email: str = "", org: str = "",
+               title: str = "", work_phone: str = "", home_phone: str = "", fax: str = "", url: str = "",
+               street: str = "", postcode: str = "", city: str = "", region: str = "", country: str = "",
+               birthday: str = "", note: str = "") -> str:
+    """A vCard 3.0 (RFC 2426) with CRLF line endings, unfolded lines and escaped text values."""
+    if not (first_name or last_name or org):
+        raise SpecError("first_name", "a contact needs a first name, last name or organisation")
+    full_name = " ".join(p for p in (first_name, last_name) if p) or org
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"N:{_vcard_text(last_name)};{_vcard_text(first_name)};;;",
+             f"FN:{_vcard_text(full_name)}"]
+    if org:
+        lines.append(f"ORG:{_vcard_text(org)}")
+    if title:
+        lines.append(f"TITLE:{_vcard_text(title)}")
+    numbers = {"mobile": mobile, "work_phone": work_phone, "home_phone": home_phone, "fax": fax}
+    for name, types in VCARD_PHONES:
+        if numbers[name]:
+            _phone(name, numbers[name])  # validated, but written as typed: contacts show it that way
+            lines.append(f"TEL;TYPE={types}:{_vcard_text(numbers[name])}")
+    if email:
+        lines.append(f"EMAIL;TYPE=INTERNET:{_vcard_text(_email('email', email))}")
+    if url:
+        lines.append(f"URL:{_vcard_text(_url_field(url))}")
+    if street or postcode or city or region or country:
+        adr = ";".join(_vcard_text(p) for p in ("", "", street, city, region, postcode, country))
+        lines.append(f"ADR:{adr}")
+    if (bday := _birthday(birthday)) is not None:
+        lines.append(f"BDAY:{bday.isoformat()}")
+    if note:
+        lines.append(f"NOTE:{_vcard_text(note)}")
+    lines.append("END:VCARD")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def _url_field(url: str) -> str:
+    try:
+        return url_data(url)
+    except SpecError as exc:
+        raise SpecError("url", exc.message) from None
+
+
+_MECARD_SPECIALS = '\\;,:"'
+
+
+def mecard_data(first_name: str = "", last_name: str = "", phone: str = "", email: str = "", url: str = "",
+                address: str = "", birthday: str = "", note: str = "") -> str:
+    """``MECARD:N:Last,First;TEL:..;EMAIL:..;;`` with ``\\ ; , : "`` escaped by a backslash."""
+    if not (first_name or last_name):
+        raise SpecError("first_name", "a MeCard needs a first or last name")
+    esc = lambda v: _backslash_escape(v, _MECARD_SPECIALS)  # noqa: E731
+    name = ",".join(esc(p) for p in (last_name, first_name) if p)
+    parts = [f"N:{name}"]
+    if phone:
+        parts.append(f"TEL:{_phone('phone', phone)}")
+    if email:
+        parts.append(f"EMAIL:{esc(_email('email', email))}")
+    if url:
+        parts.append(f"URL:{esc(_url_field(url))}")
+    if address:
+        parts.append(f"ADR:{esc(address)}")
+    if (bday := _birthday(birthday)) is not None:
+        parts.append(f"BDAY:{bday.strftime('%Y%m%d')}")
+    if note:
+        parts.append(f"NOTE:{esc(note)}")
+    return "MECARD:" + "".join(p + ";" for p in parts) + ";"
+
+
+# --- messages ------------------------------------------------------------------------------------------
+
+def email_data(email: str, cc: str = "", bcc: str = "", subject: str = "", body: str = "") -> str:
+    """``mailto:`` (RFC 6068); cc/bcc take several addresses separated by commas or semicolons."""
+    to = quote(_email("email", email), safe="@")
+    query = []
+    for name, value in (("cc", cc), ("bcc", bcc)):
+        addresses = [a.strip() for a in re.split(r"[,;]", value) if a.strip()]
+        if addresses:
+            query.append(f"{name}=" + ",".join(quote(_email(name, a), safe="@") for a in addresses))
+    if subject:
+        query.append("subject=" + quote(subject, safe=""))
+    if body:
+        query.append("body=" + quote(body.replace("\n", "\r\n"), safe=""))  # RFC 6068 line breaks are CRLF
+    return f"mailto:{to}" + ("?" + "&".join(query) if query else "")
+
+
+def sms_data(number: str, message: str = "") -> str:
+    """``SMSTO:number:message`` (the form phone readers understand; the message is not escaped)."""
+    if not number:
+        raise SpecError("number", "the phone number is required")
+    return f"SMSTO:{_phone('number', number)}:{message}"
+
+
+def phone_data(number: str) -> str:
+    """``tel:`` with the visual separators removed (RFC 3966 global or local number)."""
+    if not number:
+        raise SpecError("number", "the phone number is required")
+    return f"tel:{_phone('number', number)}"
+
+
+# --- geo -----------------------------------------------------------------------------------------------
+
+def _coordinate(field: str, value: str, limit: int | None) -> str:
+    if not value:
+        raise SpecError(field, "is required")
+    if not _NUMBER.fullmatch(value):
+        raise SpecError(field, f"{value!r} is not a number in decimal degrees (e.g. 48.8584)")
+    text = value.replace(",", ".").lstrip("+")
+    if limit is not None and abs(Decimal(text)) > limit:
+        raise SpecError(field, f"must be between -{limit} and {limit}")
+    return text
+
+
+def geo_data(latitude: str, longitude: str, altitude: str = "", label: str = "") -> str:
+    """``geo:lat,lon[,alt][?q=lat,lon(label)]`` (RFC 5870; the label in the form map apps show as a pin)."""
+    lat = _coordinate("latitude", latitude, 90)
+    lon = _coordinate("longitude", longitude, 180)
+    out = f"geo:{lat},{lon}"
+    if altitude:
+        out += "," + _coordinate("altitude", altitude, None)
+    if label:
+        out += f"?q={lat},{lon}({quote(label, safe='')})"
+    return out
+
+
+# --- calendar event ------------------------------------------------------------------------------------
+
+def _ical_text(value: str) -> str:
+    """RFC 5545 TEXT escaping: backslash, semicolon, comma, newline."""
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _when(field: str, value: str, all_day: bool) -> date | datetime:
+    try:
+        if all_day:
+            return date.fromisoformat(value[:10]) if len(value) >= 10 else date.fromisoformat(value)
+        moment = datetime.fromisoformat(value.replace(" ", "T", 1))
+    except ValueError:
+        shape = "YYYY-MM-DD" if all_day else "YYYY-MM-DD HH:MM (optionally with +01:00 or Z)"
+        raise SpecError(field, f"{value!r} is not a {'date' if all_day else 'date and time'}; use {shape}") from None
+    return moment.astimezone(UTC)  # a naive time is the computer's local time
+
+
+def event_data(summary: str, start: str, end: str = "", all_day: bool | str = False, location: str = "",
+               description: str = "") -> str:
+    """An iCalendar VEVENT (RFC 5545) with UTC times, or dates for an all-day event."""
+    if not summary:
+        raise SpecError("summary", "the title is required")
+    if not start:
+        raise SpecError("start", "is required")
+    whole_days = _flag("all_day", all_day)
+    lines = ["BEGIN:VEVENT", f"SUMMARY:{_ical_text(summary)}"]
+    first = _when("start", start, whole_days)
+    last = _when("end", end, whole_days) if end else None
+    if whole_days:
+        last = last or first
+        if last < first:
+            raise SpecError("end", "the last day is before the first day")
+        lines += [f"DTSTART;VALUE=DATE:{first:%Y%m%d}", f"DTEND;VALUE=DATE:{last + timedelta(days=1):%Y%m%d}"]
+    else:
+        lines.append(f"DTSTART:{first:%Y%m%dT%H%M%SZ}")
+        if last is not None:
+            if last <= first:
+                raise SpecError("end", "must be after the start")
+            lines.append(f"DTEND:{last:%Y%m%dT%H%M%SZ}")
+    if location:
+        lines.append(f"LOCATION:{_ical_text(location)}")
+    if description:
+        lines.append(f"DESCRIPTION:{_ical_text(description)}")
+    lines.append("END:VEVENT")
+    return "\r\n".join(lines) + "\r\n"
+
+
+# --- registry ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FieldDef:
+    """One form field / CSV column of a payload kind. ``strip=False`` keeps the value byte for byte."""
+
+    name: str
+    label: str
+    required: bool = False
+    multiline: bool = False
+    choices: tuple[str, ...] = ()
+    placeholder: str = ""
+    strip: bool = True
+
+
+@dataclass(frozen=True)
+class PayloadKind:
+    name: str
+    label: str
+    fields: tuple[FieldDef, ...]
+    build: Callable[[Mapping[str, str]], str]
+
+
+def _kind(name: str, label: str, func: Callable[..., str], *fields: FieldDef) -> PayloadKind:
+    def build(values: Mapping[str, str]) -> str:
+        return func(**{f.name: values.get(f.name, "") for f in fields})
+
+    return PayloadKind(name, label, fields, build)
+
+
+F = FieldDef
+_YES_NO = ("no", "yes")
+_NAME_FIELDS = (F("first_name", "First name", placeholder="Jane"), F("last_name", "Last name", placeholder="Doe"))
+_DATE = "YYYY-MM-DD"
+
+PAYLOAD_KINDS: dict[str, PayloadKind] = {k.name: k for k in (
+    _kind("text", "Text", text_data, F("text", "Text", True, True, placeholder="Any text", strip=False)),
+    _kind("url", "URL", url_data, F("url", "URL", True, placeholder="https://example.com")),
+    _kind("wifi", "Wi-Fi", wifi_data,
+          F("ssid", "Network name (SSID)", True, placeholder="Home", strip=False),
+          F("password", "Password", strip=False),
+          F("security", "Security", choices=WIFI_SECURITY),
+          F("hidden", "Hidden network", choices=_YES_NO)),
+    _kind("vcard", "Contact (vCard)", vcard_data, *_NAME_FIELDS,
+          F("mobile", "Mobile", placeholder="+49 170 1234567"), F("email", "E-mail", placeholder="jane@example.com"),
+          F("org", "Organisation"), F("title", "Job title"), F("work_phone", "Work phone"),
+          F("home_phone", "Home phone"), F("fax", "Fax"), F("url", "Website", placeholder="https://example.com"),
+          F("street", "Street"), F("postcode", "Postcode"), F("city", "City"), F("region", "Region"),
+          F("country", "Country"), F("birthday", "Birthday", placeholder=_DATE), F("note", "Note", multiline=True)),
+    _kind("mecard", "Contact (MeCard)", mecard_data, *_NAME_FIELDS,
+          F("phone", "Phone", placeholder="+49 170 1234567"), F("email", "E-mail", placeholder="jane@example.com"),
+          F("url", "Website"), F("address", "Address"), F("birthday", "Birthday", placeholder=_DATE),
+          F("note", "Note", multiline=True)),
+    _kind("email", "E-mail", email_data, F("email", "To", True, placeholder="jane@example.com"),
+          F("cc", "Cc"), F("bcc", "Bcc"), F("subject", "Subject"), F("body", "Message", multiline=True)),
+    _kind("sms", "SMS", sms_data, F("number", "Phone number", True, placeholder="+49 170 1234567"),
+          F("message", "Message", multiline=True)),
+    _kind("phone", "Phone call", phone_data, F("number", "Phone number", True, placeholder="+49 170 1234567")),
+    _kind("geo", "Location", geo_data, F("latitude", "Latitude", True, placeholder="48.8584"),
+          F("longitude", "Longitude", True, placeholder="2.2945"), F("altitude", "Altitude (m)"),
+          F("label", "Label")),
+    _kind("event", "Calendar event", event_data, F("summary", "Title", True),
+          F("start", "Start", True, placeholder="2025-06-01 14:00 (local time) or " + _DATE),
+          F("end", "End", placeholder="2025-06-01 15:30; for all-day events the last day"),
+          F("all_day", "All day", choices=_YES_NO), F("location", "Location"),
+          F("description", "Description", multiline=True)),
+)}
+
+
+def build_payload(kind: str, fields: Mapping[str, str]) -> str:
+    """The exact string a code of ``kind`` encodes; raises :class:`SpecError` naming a bad or unknown field."""
+    try:
+        spec = PAYLOAD_KINDS[kind]
+    except KeyError:
+        raise SpecError("kind", f"{kind!r} is not a payload type; use one of {', '.join(PAYLOAD_KINDS)}") from None
+    defs = {f.name: f for f in spec.fields}
+    for name in fields:
+        if name not in defs:
+            raise SpecError(name, f"is not a field of {kind}; its fields are {', '.join(defs)}")
+    clean: dict[str, str] = {}
+    for name, definition in defs.items():
+        value = fields.get(name)
+        value = "" if value is None else value
+        if not isinstance(value, str):
+            raise SpecError(name, "must be text")
+        if definition.strip:
+            value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        if not definition.multiline and ("\n" in value or "\r" in value):
+            raise SpecError(name, "must be a single line")
+        if definition.required and not value.strip():
+            raise SpecError(name, "is required")
+        clean[name] = value
+    return spec.build(clean)
+
+
+# --- recognising and parsing decoded data --------------------------------------------------------------
+
+def _split_escaped(text: str, sep: str) -> list[str]:
+    """Split at ``sep`` characters not escaped by a backslash; escapes are kept for :func:`_unescape`."""
+    parts, current, i = [], [], 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and i + 1 < len(text):
+            current.append(text[i:i + 2])
+            i += 2
+            continue
+        if c == sep:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(c)
+        i += 1
+    parts.append("".join(current))
+    return parts
+
+
+def _unescape(text: str, newline: bool = False) -> str:
+    def one(m: re.Match[str]) -> str:
+        return "\n" if newline and m.group(1) in "nN" else m.group(1)
+
+    return re.sub(r"\\(.)", one, text, flags=re.DOTALL)
+
+
+def _tagged(body: str) -> dict[str, list[str]]:
+    """``KEY:value;KEY:value;;`` (Wi-Fi, MeCard, MATMSG) → key → raw values in order."""
+    out: dict[str, list[str]] = {}
+    for part in _split_escaped(body, ";"):
+        key, sep, value = part.partition(":")
+        if sep:
+            out.setdefault(key.strip().upper(), []).append(value)
+    return out
+
+
+def _first(tags: dict[str, list[str]], key: str) -> str:
+    return _unescape(tags.get(key, [""])[0])
+
+
+def _parse_wifi(body: str) -> dict[str, str]:
+    tags = _tagged(body)
+    security = _first(tags, "T") or ("WPA" if "P" in tags else "nopass")
+    return {"ssid": _first(tags, "S"), "password": _first(tags, "P"), "security": security,
+            "hidden": "yes" if _first(tags, "H").lower() == "true" else "no"}
+
+
+def _parse_mecard(body: str) -> dict[str, str]:
+    tags = _tagged(body)
+    names = [_unescape(n) for n in _split_escaped(tags.get("N", [""])[0], ",")]
+    bday = _first(tags, "BDAY")
+    if re.fullmatch(r"\d{8}", bday):
+        bday = f"{bday[:4]}-{bday[4:6]}-{bday[6:]}"
+    return {"first_name": names[1] if len(names) > 1 else "", "last_name": names[0], "phone": _first(tags, "TEL"),
+            "email": _first(tags, "EMAIL"), "url": _first(tags, "URL"), "address": _first(tags, "ADR"),
+            "birthday": bday, "note": _first(tags, "NOTE")}
+
+
+def _query(text: str) -> dict[str, str]:
+    """``a=1&b=2`` with percent-decoding but no ``+`` → space (that is only for HTML forms)."""
+    out: dict[str, str] = {}
+    for item in filter(None, text.split("&")):
+        key, _, value = item.partition("=")
+        out.setdefault(unquote(key).lower(), unquote(value))
+    return out
+
+
+def _parse_mailto(data: str) -> dict[str, str]:
+    address, _, query = data[len("mailto:"):].partition("?")
+    q = _query(query)
+    return {"email": unquote(address), "cc": q.get("cc", ""), "bcc": q.get("bcc", ""),
+            "subject": q.get("subject", ""), "body": q.get("body", "").replace("\r\n", "\n")}
+
+
+def _parse_matmsg(body: str) -> dict[str, str]:
+    tags = _tagged(body)
+    return {"email": _first(tags, "TO"), "subject": _first(tags, "SUB"), "body": _first(tags, "BODY")}
+
+
+def _parse_sms(data: str) -> dict[str, str]:
+    if data[:6].upper() == "SMSTO:":
+        number, _, message = data[6:].partition(":")
+        return {"number": number, "message": message}
+    number, _, query = data[4:].partition("?")  # sms:number?body=...
+    return {"number": unquote(number), "message": _query(query).get("body", "")}
+
+
+def _parse_geo(data: str) -> dict[str, str]:
+    where, _, query = data[4:].partition("?")
+    coords = where.split(";")[0].split(",")
+    if len(coords) not in (2, 3):
+        raise ValueError("not lat,lon[,alt]")
+    q = _query(query).get("q", "")
+    label = m.group(1) if (m := re.fullmatch(r"[^(]*\((.*)\)", q, re.DOTALL)) else q
+    return {"latitude": coords[0], "longitude": coords[1], "altitude": coords[2] if len(coords) == 3 else "",
+            "label": label}
+
+
+def _content_lines(data: str) -> list[tuple[str, str, str]]:
+    """vCard / iCalendar lines, unfolded, as (name, parameters, raw value)."""
+    unfolded = re.sub(r"\r?\n[ \t]", "", data)
+    out = []
+    for line in re.split(r"\r?\n", unfolded):
+        head, sep, value = line.partition(":")
+        if sep:
+            name, _, params = head.partition(";")
+            out.append((name.upper(), params.upper(), value))
+    return out
+
+
+def _parse_vcard(data: str) -> dict[str, str]:
+    fields = {f.name: "" for f in PAYLOAD_KINDS["vcard"].fields}
+    phones = {"CELL": "mobile", "FAX": "fax", "HOME": "home_phone"}
+    simple = {"ORG": "org", "TITLE": "title", "EMAIL": "email", "URL": "url", "NOTE": "note", "BDAY": "birthday"}
+    for name, params, value in _content_lines(data):
+        parts = [_unescape(p, newline=True) for p in _split_escaped(value, ";")]
+        if name == "N":
+            fields["last_name"], fields["first_name"] = [*parts, ""][:2]
+        elif name == "TEL":
+            target = next((f for t, f in phones.items() if t in params), "work_phone")
+            fields[target] = fields[target] or _unescape(value, newline=True)
+        elif name == "ADR":
+            parts += [""] * 7
+            fields.update(street=parts[2], city=parts[3], region=parts[4], postcode=parts[5], country=parts[6])
+        elif name in simple and not fields[simple[name]]:
+            fields[simple[name]] = _unescape(value, newline=True)
+    if re.fullmatch(r"\d{8}", fields["birthday"]):
+        fields["birthday"] = f"{fields['birthday'][:4]}-{fields['birthday'][4:6]}-{fields['birthday'][6:]}"
+    return fields
+
+
+def _ical_when(value: str, is_date: bool, shift_days: int = 0) -> str:
+    if is_date:
+        return (datetime.strptime(value, "%Y%m%d").date() + timedelta(days=shift_days)).isoformat()
+    moment = datetime.strptime(value.rstrip("Z"), "%Y%m%dT%H%M%S")
+    return moment.strftime("%Y-%m-%d %H:%M:%S") + ("Z" if value.endswith("Z") else "")
+
+
+def _parse_event(data: str) -> dict[str, str]:
+    fields = {f.name: "" for f in PAYLOAD_KINDS["event"].fields}
+    lines = {name: (params, value) for name, params, value in reversed(_content_lines(data))}
+    all_day = "VALUE=DATE" in lines.get("DTSTART", ("", ""))[0]
+    fields["all_day"] = "yes" if all_day else "no"
+    for name, key in (("SUMMARY", "summary"), ("LOCATION", "location"), ("DESCRIPTION", "description")):
+        fields[key] = _unescape(lines.get(name, ("", ""))[1], newline=True)
+    if "DTSTART" in lines:
+        fields["start"] = _ical_when(lines["DTSTART"][1], all_day)
+    if "DTEND" in lines:
+        fields["end"] = _ical_when(lines["DTEND"][1], all_day, -1 if all_day else 0)
+    return fields
+
+
+_PARSERS: tuple[tuple[str, str, Callable[[str], dict[str, str]]], ...] = (
+    ("WIFI:", "wifi", lambda d: _parse_wifi(d[5:])),
+    ("MECARD:", "mecard", lambda d: _parse_mecard(d[7:])),
+    ("BEGIN:VCARD", "vcard", _parse_vcard),
+    ("BEGIN:VEVENT", "event", _parse_event),
+    ("BEGIN:VCALENDAR", "event", _parse_event),
+    ("MAILTO:", "email", _parse_mailto),
+    ("MATMSG:", "email", lambda d: _parse_matmsg(d[7:])),
+    ("SMSTO:", "sms", _parse_sms),
+    ("SMS:", "sms", _parse_sms),
+    ("TEL:", "phone", lambda d: {"number": unquote(d[4:])}),
+    ("GEO:", "geo", _parse_geo),
+    ("HTTP://", "url", lambda d: {"url": d}),
+    ("HTTPS://", "url", lambda d: {"url": d}),
+)
+
+
+def parse_payload(data: str) -> tuple[str, dict[str, str]]:
+    """Decoded text → (kind, fields) to reopen a scanned code in its form.
+
+    The fields need not pass validation (the form then shows what is wrong); data whose structure
+    cannot be read, or that no kind recognises, comes back as ``text`` unchanged.
+    """
+    for prefix, kind, parser in _PARSERS:
+        if data[:len(prefix)].upper() == prefix and (kind != "url" or not re.search(r"\s", data.strip())):
+            try:
+                return kind, parser(data)
+            except (ValueError, IndexError):
+                break
+    return "text", {"text": data}
+
+
+def detect_kind(data: str) -> str:
+    """The payload kind of a decoded string (``text`` when nothing more specific fits)."""
+    return parse_payload(data)[0]
