@@ -6,16 +6,13 @@ import argparse
 import json
 import time
 from collections.abc import Callable
-from contextlib import suppress
 
 from app.core.errors import SpecError
 from app.core.library import Item, Library, resolve_library_dir, restore_backup
 from app.core.library.archive import export_archive, import_archive
 from app.core.library.errors import LibraryError
+from app.core.payloads import PAYLOAD_KINDS
 from app.core.spec import QrSpec
-
-# The field a bare payload text goes into, for kinds with one obvious main field.
-_MAIN_FIELD = {"text": "text", "url": "url", "phone": "number", "email": "to", "sms": "number"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_show)
 
     p = sub.add_parser("add", help="keep a new code")
-    p.add_argument("data", nargs="?", help="the payload text (for kinds with one main field)")
+    p.add_argument("data", nargs="?", help="the payload text; fills the kind's first field (text, url, ssid, ...)")
     p.add_argument("--kind", default="text", help="payload kind (default: text)")
     p.add_argument("--field", action="append", default=[], metavar="KEY=VALUE", help="a payload field; repeatable")
     p.add_argument("--name", default="")
@@ -159,16 +156,14 @@ def _add(lib: Library, args: argparse.Namespace) -> int:
         if not sep or not key.strip():
             raise SpecError("--field", f"{raw!r} is not KEY=VALUE")
         fields[key.strip()] = value
+    if args.kind not in PAYLOAD_KINDS:
+        raise SpecError("--kind", f"{args.kind!r} is not a payload type; use one of {', '.join(PAYLOAD_KINDS)}")
     if args.data is not None:
-        main = _MAIN_FIELD.get(args.kind)
-        if main is None:
-            raise SpecError("data", f"kind {args.kind!r} takes its payload as --field KEY=VALUE options")
-        fields.setdefault(main, args.data)
+        fields.setdefault(PAYLOAD_KINDS[args.kind].fields[0].name, args.data)
     if not fields:
         raise SpecError("data", "nothing to encode; give the payload text or --field KEY=VALUE")
     spec = QrSpec(kind=args.kind, fields=fields)
-    with suppress(ModuleNotFoundError):  # payload builders not in this build: store unvalidated
-        spec.data()  # validates the kind and its fields
+    spec.data()  # the payload builders name a missing or invalid field
     item = lib.add(spec, name=args.name, tags=args.tag, notes=args.notes)
     print(f"added {item.id}  {item.name}")
     return 0
