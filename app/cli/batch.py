@@ -94,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
     if len(result.errors) > 20:
         print(f"... and {len(result.errors) - 20} more", file=sys.stderr)
     report = f"; errors listed in {result.errors_path}" if result.errors_path and result.errors else ""
-    print(f"wrote {result.ok_count} of {result.total} codes to {result.output}"
-          f"{', ' + str(len(result.errors)) + ' rows failed' if result.errors else ''}{report}")
+    failed = len(result.errors)
+    failures = f", {failed} row{'s' if failed != 1 else ''} failed" if failed else ""
+    stopped = " (cancelled)" if result.cancelled else ""
+    print(f"wrote {result.ok_count} of {result.total} codes to {result.output}{stopped}{failures}{report}")
     return EXIT_FAILED if result.total and result.ok_count == 0 else EXIT_OK

@@ -39,8 +39,10 @@ class ColumnPlan:
     unused: tuple[str, ...] = field(default_factory=tuple)  # header cells feeding nothing (shown as a hint)
 
     def row_fields(self, row: Row) -> dict[str, str]:
+        # Cells go to the payload builder as they are: it strips the fields that should be stripped and
+        # keeps e.g. a Wi-Fi password's or a text's spaces.
         cells = row.cells
-        return {name: cells[i].strip() if i < len(cells) else "" for name, i in self.fields.items()}
+        return {name: cells[i] if i < len(cells) else "" for name, i in self.fields.items()}
 
     def cell(self, row: Row, index: int | None) -> str:
         if index is None or index >= len(row.cells):

@@ -211,7 +211,7 @@ def prepare(table: Table, options: BatchOptions) -> tuple[ColumnPlan, list[_Item
             errors.append(RowError(row.number, "", "the row is empty"))
             continue
         fields = plan.row_fields(row)
-        if not any(fields.values()):
+        if not any(v.strip() for v in fields.values()):
             mapped = ", ".join(plan.fields)
             errors.append(RowError(row.number, next(iter(plan.fields)), f"the mapped columns ({mapped}) are empty"))
             continue

@@ -74,28 +74,27 @@ def test_hostile_and_duplicate_names_stay_inside_and_never_overwrite(tmp_path: P
 def test_template_with_row_numbers_and_fields(tmp_path: Path, out: Path) -> None:
     from app.core.payloads import build_payload
 
-    src = write(tmp_path / "w.csv", "SSID;Password;Security;Where\nCafé;p;WPA;Bar\n")
+    src = write(tmp_path / "w.csv", "SSID;Password;Security;Where\nCafé;pass word;WPA;Bar\n")
     result = run_batch(src, BatchOptions(output=out, kind="wifi", name_column="Where",
                                          template="{row:05d}-{name}-{ssid}"))
     assert result.errors == []
-    fields = {"ssid": "Café", "password": "p", "security": "WPA"}
+    fields = {"ssid": "Café", "password": "pass word", "security": "WPA"}
     assert decode_folder(out) == {"00002-Bar-Café.png": build_payload("wifi", fields)}
 
 
 def test_wifi_rows_with_special_characters(tmp_path: Path, out: Path) -> None:
     from app.core.payloads import build_payload
 
-    rows = [("Home", 'p;a,s:s\\"w', "WPA"), ("Gäste \"Netz\"", "x;y", "WPA"), ("Open;Net", "", "nopass")]
+    rows = [("Home", 'p;a,s:s\\"w ', "WPA"), ('Gäste "Netz"', "x;y", "WPA"), ("Open;Net", "", "nopass"),
+            ("Hidden:1", "  spaced pass  ", "wpa2")]
     lines = ["SSID,Password,Security"] + [",".join('"' + c.replace('"', '""') + '"' for c in r) for r in rows]
     result = run_batch(write(tmp_path / "wifi.csv", "\n".join(lines)), BatchOptions(output=out, kind="wifi"))
-    expected = {}
-    for i, (ssid, pw, sec) in enumerate(rows, 2):
-        try:
-            expected[f"{i:05d}.png"] = build_payload("wifi", {"ssid": ssid, "password": pw, "security": sec})
-        except Exception:  # a security value the builder refuses must show up as that row's error
-            assert any(e.row == i for e in result.errors)
+    # Row 3's password is too short for WPA: reported with its row and field, the others are made.
+    assert [(e.row, e.field) for e in result.errors] == [(3, "password")]
+    expected = {f"{i:05d}.png": build_payload("wifi", dict(zip(("ssid", "password", "security"), r, strict=True)))
+                for i, r in enumerate(rows, 2) if i != 3}
     assert decode_folder(out) == expected
-    assert len(expected) >= 2
+    assert expected["00005.png"] == "WIFI:T:WPA;S:Hidden\\:1;P:  spaced pass  ;;"
 
 
 def test_vcard_rows(tmp_path: Path, out: Path) -> None:

@@ -52,11 +52,11 @@ def test_bad_map_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_wifi_zip_with_mapping(tmp_path: Path) -> None:
     from app.core.payloads import build_payload
 
-    src = write(tmp_path / "in.csv", "Network;Key;Room\nHome;s3cr;et;Kitchen\n".replace("s3cr;et", '"s3cr;et"'))
+    src = write(tmp_path / "in.csv", "Network;Key;Room\nHome;\"s3cr;et:42\";Kitchen\n")
     assert main(["batch", str(src), "--out", str(tmp_path / "w.zip"), "--kind", "wifi", "--map", "Network=ssid",
                  "--map", "Key=password", "--name-column", "Room", "--jobs", "1"]) == 0
     assert decode_zip(tmp_path / "w.zip") == {
-        "Kitchen.png": build_payload("wifi", {"ssid": "Home", "password": "s3cr;et"})}
+        "Kitchen.png": build_payload("wifi", {"ssid": "Home", "password": "s3cr;et:42"})}
 
 
 def test_label_sheet_with_template_and_margin(tmp_path: Path) -> None:
