@@ -110,10 +110,9 @@ def test_damaged_pages_inside_the_file_are_reported_not_crashed(tmp_path: Path) 
     page = int.from_bytes(data[16:18], "big")
     data[page:] = b"\xa5" * (len(data) - page)  # keep page 1 (the schema), wreck every table page
     path.write_bytes(bytes(data))
-    with pytest.raises(LibraryCorruptError, match="is damaged"):
-        with Library.open(folder) as lib:
-            lib.list()
-            list(lib.all_items())
+    with pytest.raises(LibraryCorruptError, match="is damaged"), Library.open(folder) as lib:
+        lib.list()
+        list(lib.all_items())
     restore_backup(folder)
     with Library.open(folder) as lib:
         assert lib.count() == 500

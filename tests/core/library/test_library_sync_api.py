@@ -80,7 +80,7 @@ def test_apply_remote_and_cursor_commit_together(lib: Library) -> None:
 
     bad = replace(rec, id="0b7e6a1e-0000-4000-8000-000000000002", payload={"spec": "nonsense"})
     tomb = replace(rec, rev=6, deleted=True, payload=None)
-    with pytest.raises(LibraryError, match="remote record .*0002 is invalid"):
+    with pytest.raises(LibraryError, match=r"remote record .*0002 is invalid"):
         lib.apply_remote([tomb, bad], ("lib-1", 1, "c7"))
     # All or nothing: the tombstone before the bad record was rolled back with the cursor.
     assert lib.get(rec.id).rev == 5 and lib.sync_state()["cursor"] == "c5"
