@@ -66,6 +66,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        if isinstance(store, ReplicatedStore):
+            await run_in_threadpool(store.close)
 
     app = FastAPI(title="QRDesk sync service", version="1", lifespan=lifespan)
     app.state.services = services

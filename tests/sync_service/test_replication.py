@@ -30,7 +30,8 @@ def _stores(moto_s3, azurite: Azurite, bucket: str = "qrdesk"):
 
 def _cfg(moto_s3, azurite: Azurite, bucket: str = "qrdesk", **extra: str) -> dict[str, str]:
     return {"store": "s3+azure", "s3_bucket": bucket, "s3_endpoint_url": moto_s3.url, "azure_container": bucket,
-            "azure_connection_string": azurite.connection_string, "storage_timeout_seconds": "2", "log_level": "DEBUG", **extra}
+            "azure_connection_string": azurite.connection_string, "storage_timeout_seconds": "2",
+            "log_level": "DEBUG", **extra}
 
 
 def _metric(url: str, name: str) -> float:
@@ -65,7 +66,7 @@ def test_create_only_and_missing_are_normalised(moto_s3, azurite) -> None:
 
 
 def test_s3_down_reads_fail_over_and_pushes_503(tmp_path: Path, moto_s3, azurite) -> None:
-    s3, az = _stores(moto_s3, azurite)
+    _, az = _stores(moto_s3, azurite)
     cfg = _cfg(moto_s3, azurite, reconcile_interval_seconds="0.3")
     svc = ServiceProcess(tmp_path / "svc.log", **cfg)
     try:

@@ -26,7 +26,9 @@ class AzureStore:
         account_url: str | None = None,
         timeout: float = 5.0,
     ) -> None:
-        opts = {"connection_timeout": timeout, "read_timeout": timeout, "retry_total": 1}
+        # No SDK retries: its exponential policy starts at 15 s, which would stall requests while Azure is down.
+        # Failed copies are retried by the reconciler instead.
+        opts = {"connection_timeout": timeout, "read_timeout": timeout, "retry_total": 0}
         if connection_string:
             self.client = ContainerClient.from_connection_string(connection_string, container, **opts)
         elif account_url:

@@ -9,7 +9,10 @@ write into 503 + Retry-After).
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 from ..metrics import DEGRADED
 from .base import ObjectStore, StoreError, StoreUnavailable
@@ -20,10 +23,16 @@ log = logging.getLogger(__name__)
 class ReplicatedStore:
     name = "s3+azure"
 
+    REPLICA_BACKOFF_SECONDS = 5.0
+
     def __init__(self, primary: ObjectStore, replica: ObjectStore) -> None:
         self.primary = primary
         self.replica = replica
         self.degraded = False
+        # Copies run off the request path: a slow or dead replica never delays an acknowledged push.
+        self._copier = ThreadPoolExecutor(max_workers=4, thread_name_prefix="replica-copy")
+        self._replica_down_until = 0.0
+        self._lock = threading.Lock()
 
     def _set_degraded(self, value: bool) -> None:
         if value != self.degraded:
@@ -53,13 +62,24 @@ class ReplicatedStore:
         return self._read("list", prefix, start_after)
 
     def _copy(self, key: str, data: bytes, overwrite: bool) -> None:
+        if time.monotonic() < self._replica_down_until:
+            return  # replica recently failed: leave it to the reconciler rather than queue doomed copies
+        self._copier.submit(self._copy_now, key, data, overwrite)
+
+    def _copy_now(self, key: str, data: bytes, overwrite: bool) -> None:
         try:
             if overwrite:
                 self.replica.put(key, data)
             else:
                 self.replica.put_if_absent(key, data)
         except (StoreError, OSError) as err:
+            with self._lock:
+                self._replica_down_until = time.monotonic() + self.REPLICA_BACKOFF_SECONDS
             log.warning("replica copy of %s deferred to the reconciler: %s", key, err)
+
+    def close(self) -> None:
+        """Finish pending copies (graceful shutdown)."""
+        self._copier.shutdown(wait=True)
 
     def put(self, key: str, data: bytes) -> None:
         try:
