@@ -241,14 +241,18 @@ def mecard_data(first_name: str = "", last_name: str = "", phone: str = "", emai
 
 # --- messages ------------------------------------------------------------------------------------------
 
+_ADDRESS_SAFE = "@!$'*+"
+
+
 def email_data(email: str, cc: str = "", bcc: str = "", subject: str = "", body: str = "") -> str:
     """``mailto:`` (RFC 6068); cc/bcc take several addresses separated by commas or semicolons."""
-    to = quote(_email("email", email), safe="@")
+    # RFC 6068 lets these stand in an address; "," separates addresses and "+" must not turn into a space.
+    to = quote(_email("email", email), safe=_ADDRESS_SAFE)
     query = []
     for name, value in (("cc", cc), ("bcc", bcc)):
         addresses = [a.strip() for a in re.split(r"[,;]", value) if a.strip()]
         if addresses:
-            query.append(f"{name}=" + ",".join(quote(_email(name, a), safe="@") for a in addresses))
+            query.append(f"{name}=" + ",".join(quote(_email(name, a), safe=_ADDRESS_SAFE) for a in addresses))
     if subject:
         query.append("subject=" + quote(subject, safe=""))
     if body:
@@ -580,7 +584,10 @@ def _ical_when(value: str, is_date: bool, shift_days: int = 0) -> str:
 
 def _parse_event(data: str) -> dict[str, str]:
     fields = {f.name: "" for f in PAYLOAD_KINDS["event"].fields}
-    lines = {name: (params, value) for name, params, value in reversed(_content_lines(data))}
+    begin = data.upper().index("BEGIN:VEVENT")  # skips a VCALENDAR's VTIMEZONE, which has DTSTARTs of its own
+    end = data.upper().find("END:VEVENT", begin)
+    event = data[begin:] if end < 0 else data[begin:end]
+    lines = {name: (params, value) for name, params, value in reversed(_content_lines(event))}
     all_day = "VALUE=DATE" in lines.get("DTSTART", ("", ""))[0]
     fields["all_day"] = "yes" if all_day else "no"
     for name, key in (("SUMMARY", "summary"), ("LOCATION", "location"), ("DESCRIPTION", "description")):

@@ -16,10 +16,8 @@ def _encode_and_decode(data: str) -> str:
 
     The one place tests turn data into pixels; it will later call the core encoder instead of segno.
     """
-    if data.isascii():
-        code = segno.make(data, error="m")
-    else:
-        code = segno.make(data, error="m", encoding="utf-8", eci=True)
+    options = {} if data.isascii() else {"encoding": "utf-8", "eci": True}
+    code = segno.make(data, error="m", **options)
     buf = io.BytesIO()
     code.save(buf, kind="png", scale=4)
     buf.seek(0)

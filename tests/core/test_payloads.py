@@ -56,6 +56,8 @@ EXACT = [
                "subject": "Hi & bye? 100%", "body": "Line 1\nGrüße"},
      "mailto:jane@example.com?cc=a@example.com,b@example.com&bcc=c@example.com"
      "&subject=Hi%20%26%20bye%3F%20100%25&body=Line%201%0D%0AGr%C3%BC%C3%9Fe"),
+    ("email", {"email": "jane+qr@example.com", "cc": "o'neil@example.com", "subject": "a+b"},
+     "mailto:jane+qr@example.com?cc=o'neil@example.com&subject=a%2Bb"),
     ("sms", {"number": "+49 (170) 123-4567", "message": "On my way: 5 min"}, "SMSTO:+491701234567:On my way: 5 min"),
     ("sms", {"number": "112"}, "SMSTO:112:"),
     ("phone", {"number": " +1 (555) 010-0199 "}, "tel:+15550100199"),
@@ -222,7 +224,8 @@ def test_build_parse_build_gives_the_same_string(kind: str, fields: dict[str, st
     ("MECARD:N:Doe,John;TEL:123;TEL:456;EMAIL:j@x.org;BDAY:19991231;;", "mecard",
      {"first_name": "John", "last_name": "Doe", "phone": "123", "email": "j@x.org", "url": "", "address": "",
       "birthday": "1999-12-31", "note": ""}),
-    ("MATMSG:TO:a@example.com;SUB:Hi;BODY:Text;;", "email", {"email": "a@example.com", "subject": "Hi", "body": "Text"}),
+    ("MATMSG:TO:a@example.com;SUB:Hi;BODY:Text;;", "email",
+     {"email": "a@example.com", "subject": "Hi", "body": "Text"}),
     ("mailto:a@example.com?subject=1+1%3D2&Body=x", "email",
      {"email": "a@example.com", "cc": "", "bcc": "", "subject": "1+1=2", "body": "x"}),
     ("sms:+123?body=Hello%20you", "sms", {"number": "+123", "message": "Hello you"}),
@@ -240,6 +243,18 @@ def test_build_parse_build_gives_the_same_string(kind: str, fields: dict[str, st
 def test_parse_foreign_payloads(data: str, kind: str, fields: dict[str, str]) -> None:
     assert parse_payload(data) == (kind, fields)
     assert detect_kind(data) == kind
+
+
+def test_parse_event_inside_a_calendar_ignores_the_time_zone_block() -> None:
+    data = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\nBEGIN:STANDARD\r\n"
+            "DTSTART:19701025T030000\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\nBEGIN:VEVENT\r\nSUMMARY:Talk\r\n"
+            "DTSTART:20250601T120000Z\r\nDTEND:20250601T130000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    kind, fields = parse_payload(data)
+    assert kind == "event"
+    assert (fields["summary"], fields["start"], fields["end"]) == ("Talk", "2025-06-01 12:00:00Z",
+                                                                    "2025-06-01 13:00:00Z")
+    assert build_payload(kind, fields) == ("BEGIN:VEVENT\r\nSUMMARY:Talk\r\nDTSTART:20250601T120000Z\r\n"
+                                           "DTEND:20250601T130000Z\r\nEND:VEVENT\r\n")
 
 
 def test_parse_folded_vcard_from_another_app() -> None:
