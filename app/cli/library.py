@@ -121,7 +121,8 @@ def _list(lib: Library, args: argparse.Namespace) -> int:
             print(f"{item.id[:8]}  {_when(item.updated_at)}  {item.kind:<8} {item.name}{tags}")
     if not args.json:
         shown = f"{args.offset + 1}–{args.offset + len(page.items)} of " if page.items else "0 of "
-        print(f"({shown}{page.total} item{'s' if page.total != 1 else ''})")
+        more = "" if page.total_is_exact else "+"
+        print(f"({shown}{page.total:,}{more} item{'s' if page.total != 1 or more else ''})")
     return 0
 
 

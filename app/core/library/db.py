@@ -63,7 +63,9 @@ CREATE TABLE item_files (
 CREATE INDEX item_files_sha ON item_files(sha256);
 
 -- rowid = items.pk; body holds the kind and the field values.
-CREATE VIRTUAL TABLE items_fts USING fts5(name, tags, notes, body, tokenize = 'unicode61 remove_diacritics 2');
+-- prefix indexes: the search box matches every word as a prefix while the user types.
+CREATE VIRTUAL TABLE items_fts USING fts5(name, tags, notes, body, tokenize = 'unicode61 remove_diacritics 2',
+                                          prefix = '2 3');
 
 -- One row: where the sync client is in the server's log. Saved in the same transaction as the changes.
 CREATE TABLE sync_state (

@@ -45,6 +45,7 @@ class Item:
 class Page:
     items: list[Item]
     total: int  # matching items, for "1–100 of 12,345"
+    total_is_exact: bool = True  # False: a search matched more than ``total`` (show "1,000+")
 
 
 @dataclass(frozen=True)

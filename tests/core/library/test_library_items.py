@@ -108,3 +108,16 @@ def test_library_from_a_newer_version_is_refused_not_damaged(lib_dir: Path) -> N
     conn.close()
     with pytest.raises(LibraryError, match="newer QRDesk"):
         Library.open(lib_dir)
+
+
+def test_broad_search_counts_up_to_the_cap(lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.core.library import library as library_module
+
+    monkeypatch.setattr(library_module, "SEARCH_COUNT_CAP", 3)
+    with lib.transaction():
+        for i in range(5):
+            lib.add(QrSpec.text(f"common {i}"))
+    page = lib.list("common", limit=2)
+    assert (len(page.items), page.total, page.total_is_exact) == (2, 3, False)
+    assert lib.list("common 4").total_is_exact
+    assert (lib.list().total, lib.list().total_is_exact) == (5, True)  # plain listings count exactly
