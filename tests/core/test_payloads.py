@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -318,12 +319,9 @@ def test_email_round_trip(subject: str, body: str) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(summary=_any_text, where=_any_text, all_day=st.booleans(),
-       start=st.datetimes(min_value=__import__("datetime").datetime(1971, 1, 1),
-                          max_value=__import__("datetime").datetime(2100, 1, 1)),
+       start=st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2100, 1, 1)),
        minutes=st.integers(1, 60 * 24 * 40))
-def test_event_round_trip(summary: str, where: str, all_day: bool, start, minutes: int) -> None:
-    from datetime import UTC, timedelta
-
+def test_event_round_trip(summary: str, where: str, all_day: bool, start: datetime, minutes: int) -> None:
     begin = start.replace(tzinfo=UTC, microsecond=0)
     end = begin + timedelta(minutes=minutes)
     fmt = "%Y-%m-%d" if all_day else "%Y-%m-%dT%H:%M:%S%z"
@@ -340,10 +338,27 @@ def test_geo_round_trip(lat, lon, label: str) -> None:
     assert build_payload(*parse_payload(data)) == data
 
 
+_PREFIXES = ["WIFI:", "MECARD:", "MATMSG:", "BEGIN:VCARD\n", "BEGIN:VEVENT\r\n", "BEGIN:VCALENDAR\n", "mailto:",
+             "SMSTO:", "sms:", "tel:", "geo:", "https://", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(prefix=st.sampled_from(_PREFIXES), rest=st.text(alphabet=st.sampled_from("ab1:;,.\\\"?=&%()\n\r TZ-+N"),
+                                                       max_size=40))
+def test_parse_never_crashes_on_scanned_garbage(prefix: str, rest: str) -> None:
+    kind, fields = parse_payload(prefix + rest)
+    assert kind in PAYLOAD_KINDS
+    assert set(fields) <= {f.name for f in PAYLOAD_KINDS[kind].fields}
+    assert all(isinstance(v, str) for v in fields.values())
+    if kind == "text":
+        assert fields == {"text": prefix + rest}
+
+
 # --- encoded and decoded by a real reader ----------------------------------------------------------------
 
 DECODE = [
     *[(k, f) for k, f, _ in EXACT],
+    ("text", {"text": "tab\tand CRLF\r\nkept"}),
     ("text", {"text": "Grüße aus Köln – äöüß ÄÖÜ"}),
     ("text", {"text": "漢字とかな、中文，한국어"}),
     ("text", {"text": "Emoji 😀🎉👍🏽 and 👨‍👩‍👧"}),
