@@ -310,11 +310,11 @@ def _when(field: str, value: str, all_day: bool) -> date | datetime:
     try:
         if all_day:
             return date.fromisoformat(value[:10]) if len(value) >= 10 else date.fromisoformat(value)
-        moment = datetime.fromisoformat(value.replace(" ", "T", 1))
-    except ValueError:
+        # A naive time is the computer's local time; converting can overflow at year 1 or 9999.
+        return datetime.fromisoformat(value.replace(" ", "T", 1)).astimezone(UTC)
+    except (ValueError, OverflowError, OSError):
         shape = "YYYY-MM-DD" if all_day else "YYYY-MM-DD HH:MM (optionally with +01:00 or Z)"
         raise SpecError(field, f"{value!r} is not a {'date' if all_day else 'date and time'}; use {shape}") from None
-    return moment.astimezone(UTC)  # a naive time is the computer's local time
 
 
 def event_data(summary: str, start: str, end: str = "", all_day: bool | str = False, location: str = "",
@@ -364,6 +364,8 @@ class FieldDef:
 
 @dataclass(frozen=True)
 class PayloadKind:
+    """A payload type: its form (``fields``, in CSV column order) and ``build``, which takes those fields."""
+
     name: str
     label: str
     fields: tuple[FieldDef, ...]

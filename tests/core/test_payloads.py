@@ -170,6 +170,7 @@ INVALID = [
     ("event", {"summary": "x", "start": "2025-06-01T10:00Z", "end": "2025-06-01T11:00+02:00"}, "end", "after"),
     ("event", {"summary": "x", "start": "2025-06-02", "end": "2025-06-01", "all_day": "yes"}, "end", "before"),
     ("event", {"summary": "x", "start": "2025-02-30", "all_day": "yes"}, "start", "not a date"),
+    ("event", {"summary": "x", "start": "0001-01-01 00:30+05:00"}, "start", "not a date and time"),
     ("event", {"summary": "x", "start": "2025-06-01", "all_day": "sometimes"}, "all_day", "yes or no"),
 ]
 
