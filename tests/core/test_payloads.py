@@ -273,7 +273,7 @@ _wifi_text = st.text(alphabet=st.sampled_from(string.ascii_letters + string.digi
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(ssid=_wifi_text.filter(lambda s: len(s.encode()) <= 32), password=_wifi_text, hidden=st.booleans(),
+@given(ssid=_wifi_text.filter(lambda s: s.strip() and len(s.encode()) <= 32), password=_wifi_text, hidden=st.booleans(),
        security=st.sampled_from(["WPA", "WEP", "nopass"]))
 def test_wifi_round_trip_with_special_characters(ssid: str, password: str, hidden: bool, security: str) -> None:
     if security == "WPA":
