@@ -51,6 +51,7 @@ BACKUP_INTERVAL_S = 6 * 3600  # at most one automatic backup per this many secon
 BACKUPS_KEPT = 5
 MAX_PAGE = 1000
 SEARCH_COUNT_CAP = 1000
+WALK_THRESHOLD = 2000  # FTS hits from which a search walks the sort index (see list())
 
 _ITEM_COLUMNS = ("pk, id, name, kind, spec, tags, notes, created_at, updated_at, trashed_at, rev, base_rev, dirty, "
                  "device_id, content_hash, conflict_of")
@@ -386,7 +387,14 @@ class Library:
         match = fts_query(query)
         if query and match is None:
             return Page([], 0)
-        if match:
+        table = "items"
+        if match and not trashed and not tag and self._fts_hits(match) >= WALK_THRESHOLD:
+            # A broad match (a short prefix while typing): walk the sort index and stop at the page's last row
+            # instead of joining and sorting every match (2 ms instead of 50 ms for 25,000 hits in 100,000).
+            table = f"items INDEXED BY items_live_{sort}"
+            where.append("+items.pk IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
+            params.append(match)
+        elif match:
             joins.append("JOIN items_fts ON items_fts.rowid = items.pk")
             where.append("items_fts MATCH ?")
             params.append(match)
@@ -396,7 +404,7 @@ class Library:
         if kind:
             where.append("items.kind = ?")
             params.append(kind)
-        base = f"FROM items {' '.join(joins)} WHERE {' AND '.join(where)}"
+        base = f"FROM {table} {' '.join(joins)} WHERE {' AND '.join(where)}"
         order = _ORDER[sort].format(d="DESC" if desc else "ASC")
         # Sort keys only, then fetch the page's rows: sorting whole rows (spec JSON) of a broad match costs
         # several times more than the match itself.
@@ -413,6 +421,10 @@ class Library:
         else:
             total, exact = self._read(f"SELECT count(*) {base}", params)[0][0], True
         return Page(self._items([by_pk[pk] for pk in pks]), total, exact)
+
+    def _fts_hits(self, match: str) -> int:
+        """Index entries matching (trash included): cheap, read from the FTS index alone."""
+        return self._read("SELECT count(*) FROM items_fts WHERE items_fts MATCH ?", (match,))[0][0]
 
     def count(self, trashed: bool = False) -> int:
         return self._read(f"SELECT count(*) FROM items WHERE {_TRASH if trashed else _LIVE}")[0][0]

@@ -121,3 +121,25 @@ def test_broad_search_counts_up_to_the_cap(lib: Library, monkeypatch: pytest.Mon
     assert (len(page.items), page.total, page.total_is_exact) == (2, 3, False)
     assert lib.list("common 4").total_is_exact
     assert (lib.list().total, lib.list().total_is_exact) == (5, True)  # plain listings count exactly
+
+
+@pytest.mark.parametrize("sort", ["updated", "created", "name"])
+def test_both_search_plans_return_the_same_page(lib: Library, monkeypatch: pytest.MonkeyPatch, sort: str) -> None:
+    from app.core.library import library as library_module
+
+    with lib.transaction():
+        ids = [lib.add(QrSpec.text(f"shared word {i % 7}"), name=f"n{(i * 37) % 50:02d}").id for i in range(50)]
+        lib.add(QrSpec(kind="url", fields={"url": "https://shared.example"}), name="url one")
+    lib.trash(ids[:5])
+    lib.rename(ids[20], "renamed")
+
+    def pages() -> list[list[str]]:
+        return [[i.id for i in lib.list(q, sort=sort, kind=kind, limit=10, offset=off, descending=d).items]
+                for q in ("shared", "shared 3", "sha") for kind in (None, "text", "url") for off in (0, 10)
+                for d in (True, False)]
+
+    monkeypatch.setattr(library_module, "WALK_THRESHOLD", 10**9)
+    joined = pages()
+    monkeypatch.setattr(library_module, "WALK_THRESHOLD", 0)
+    assert pages() == joined
+    assert any(len(p) == 10 for p in joined) and not any(set(p) & set(ids[:5]) for p in joined)
