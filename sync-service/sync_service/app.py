@@ -7,10 +7,13 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from cloud_sync.protocol import ErrorBody
 
 from . import logging_setup, metrics
 from .api import blobs, changes, health, library, push
@@ -43,6 +46,10 @@ def _error(status: int, detail: str, headers: dict | None = None) -> JSONRespons
     return JSONResponse({"detail": detail, "request_id": request_id_var.get()}, status_code=status, headers=headers)
 
 
+def _invalid(problems: list[dict]) -> JSONResponse:
+    return JSONResponse({"detail": problems, "request_id": request_id_var.get()}, status_code=422)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     logging_setup.configure(settings.log_level)
@@ -71,8 +78,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(title="QRDesk sync service", version="1", lifespan=lifespan)
     app.state.services = services
-    for router in (library.router, changes.router, push.router, blobs.router, health.router):
-        app.include_router(router)
+    common = {
+        400: {"model": ErrorBody, "description": "malformed body or cursor"},
+        401: {"model": ErrorBody, "description": "missing, invalid, expired or revoked token"},
+        503: {"model": ErrorBody, "description": "storage unavailable; retry after Retry-After seconds"},
+    }
+    for router in (library.router, changes.router, push.router, blobs.router):
+        app.include_router(router, responses=common)
+    app.include_router(health.router)
 
     retry_after = str(settings.push_retry_after_seconds)
 
@@ -87,14 +100,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        if exc.status_code == 422:
+            # Same shape as FastAPI's validation errors, so every 422 matches one documented schema.
+            return _invalid([{"loc": ["body"], "msg": str(exc.detail), "type": "value_error"}])
         return _error(exc.status_code, str(exc.detail), exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:10]
-        )
-        return _error(422, f"invalid request: {problems}")
+        # Name the field and the problem; never echo the submitted input back (it may hold user content).
+        return _invalid([{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()[:20]])
 
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception) -> JSONResponse:

@@ -146,7 +146,7 @@ def test_oversize_and_hash_mismatch(client: httpx.Client, alice) -> None:
     sha = "0" * 64
     assert client.put(f"/v1/blobs/{sha}", content=chunks(), headers=auth(token)).status_code == 413
     r = client.put(f"/v1/blobs/{sha}", content=b"not zero", headers=auth(token))
-    assert r.status_code == 422 and "sha256" in r.json()["detail"]
+    assert r.status_code == 422 and "sha256" in r.json()["detail"][0]["msg"]
 
 
 def test_forged_cursor_is_400_and_future_cursor_410(client: httpx.Client, alice) -> None:

@@ -15,6 +15,7 @@ router = APIRouter(prefix="/v1", tags=["push"])
     "/push",
     response_model=PushResponse,
     responses={
+        403: {"model": ErrorBody, "description": "device_id is not the token's device"},
         409: {"model": ErrorBody, "description": "idempotency key reused with another body"},
         413: {"model": ErrorBody},
         422: {"description": "invalid request"},
