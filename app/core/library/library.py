@@ -464,16 +464,14 @@ class Library:
         """Records changed locally since their last push (tombstones included), oldest change first."""
         rows = self._read(f"SELECT {_ITEM_COLUMNS}, deleted FROM items WHERE dirty = 1 ORDER BY updated_at, pk "
                           "LIMIT ?", (limit,))
-        records = []
-        for row in rows:
-            if row["deleted"]:
-                records.append(SyncRecord(id=row["id"], rev=row["rev"], base_rev=row["base_rev"],
-                                          device_id=row["device_id"], updated_at=row["updated_at"], deleted=True,
-                                          content_hash=row["content_hash"], payload=None,
-                                          conflict_of=row["conflict_of"]))
-            else:
-                records.append(self._record(self._items([row])[0]))
-        return records
+        return [self._row_record(row) for row in rows]
+
+    def _row_record(self, row: sqlite3.Row) -> SyncRecord:
+        if row["deleted"]:
+            return SyncRecord(id=row["id"], rev=row["rev"], base_rev=row["base_rev"], device_id=row["device_id"],
+                              updated_at=row["updated_at"], deleted=True, content_hash=row["content_hash"],
+                              payload=None, conflict_of=row["conflict_of"])
+        return self._record(self._items([row])[0])
 
     def mark_pushed(self, item_id: str, rev: int, pushed_hash: str) -> bool:
         """The server committed ``item_id`` at ``rev`` with the content hashed ``pushed_hash``.
@@ -505,11 +503,7 @@ class Library:
     def local_record(self, item_id: str) -> SyncRecord | None:
         """The current local state of an item as a record (tombstones too); None when unknown here."""
         rows = self._read(f"SELECT {_ITEM_COLUMNS}, deleted FROM items WHERE id = ?", (item_id,))
-        if not rows:
-            return None
-        if rows[0]["deleted"]:
-            return next(r for r in self.dirty_items(10_000) if r.id == item_id)
-        return self._record(self._items(rows)[0])
+        return self._row_record(rows[0]) if rows else None
 
     def apply_remote(self, records: Iterable[SyncRecord], cursor: tuple[str, int, str] | None = None) -> int:
         """Make local state equal to these server records and save ``cursor`` (library_id, epoch, cursor),

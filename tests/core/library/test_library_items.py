@@ -143,3 +143,17 @@ def test_both_search_plans_return_the_same_page(lib: Library, monkeypatch: pytes
     monkeypatch.setattr(library_module, "WALK_THRESHOLD", 0)
     assert pages() == joined
     assert any(len(p) == 10 for p in joined) and not any(set(p) & set(ids[:5]) for p in joined)
+
+
+def test_library_folder_comes_from_option_env_or_user_data_dir(monkeypatch: pytest.MonkeyPatch,
+                                                               tmp_path: Path) -> None:
+    import platformdirs
+
+    from app.core.library import default_library_dir, resolve_library_dir
+
+    monkeypatch.setenv("QRDESK_HOME", str(tmp_path / "home"))
+    assert default_library_dir() == tmp_path / "home"
+    assert resolve_library_dir(str(tmp_path / "opt")) == tmp_path / "opt"
+    assert resolve_library_dir(None) == tmp_path / "home"
+    monkeypatch.delenv("QRDESK_HOME")
+    assert default_library_dir() == Path(platformdirs.user_data_dir("QRDesk", appauthor=False))

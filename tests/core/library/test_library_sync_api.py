@@ -63,6 +63,7 @@ def test_deleting_a_synced_item_keeps_a_tombstone_until_pushed(lib: Library) -> 
     [tomb] = lib.dirty_items()  # the never-synced item is simply gone
     assert tomb.id == synced.id and tomb.deleted and tomb.payload is None and tomb.base_rev == 1
     assert lib.count() == 0 and lib.count(trashed=True) == 0
+    assert lib.local_record(synced.id) == tomb and lib.local_record(local_only.id) is None
     lib.mark_pushed(synced.id, 2, tomb.content_hash)
     assert lib.dirty_items() == [] and lib.local_record(synced.id) is None
 
