@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
+import numpy as np
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -19,8 +20,9 @@ from app.core.errors import SpecError
 from app.core.render.geometry import Shape
 
 # The PDF writer's helpers, so a label draws a code exactly as a single-code PDF does.
-from app.core.render.pdf import _caption_font_name, _draw_logo, _fill_shapes
-from app.core.render.scene import build_scene
+from app.core.render.pdf import _caption_font_name, _draw_logo, _fill_shapes, _set_fill
+from app.core.render.png import is_plain
+from app.core.render.scene import Scene, build_scene
 from app.core.spec import Style
 
 A4 = (210.0, 297.0)
@@ -89,6 +91,19 @@ TEMPLATES: dict[str, LabelTemplate] = {t.name: t for t in (
 )}
 
 
+def _runs_path(mask: np.ndarray, ox: int, oy: int) -> str:
+    """``x y w 1 re`` for each horizontal run of dark modules, filled as one path."""
+    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    edges = np.diff(padded, axis=1)
+    rows, starts = np.nonzero(edges == 1)
+    _, ends = np.nonzero(edges == -1)
+    if not len(rows):
+        return ""
+    ops = np.column_stack((starts + ox, rows + oy, ends - starts))
+    return "\n".join(f"{x} {y} {w} 1 re" for x, y, w in ops.tolist()) + "\nf"
+
+
 def get_template(name: str) -> LabelTemplate:
     try:
         return TEMPLATES[name.lower()]
@@ -128,6 +143,22 @@ class LabelSheet:
         unit = side / scene.layout.width * mm  # points per module
         x0 = (left + (t.label_w - side) / 2) * mm
         top_pt = (t.page[1] - top - t.padding) * mm  # y of the code box's top edge, from the page bottom
+        if is_plain(code, self.style):
+            self._draw_plain(scene, unit, x0, top_pt)
+        else:
+            self._draw_scene(scene, unit, x0, top_pt)
+        if caption:
+            font = _caption_font_name(caption)
+            size = CAPTION_FONT_MM * mm / 0.72  # cap height ≈ 0.72 em
+            while stringWidth(caption, font, size) > room_w * mm and len(caption) > 1:
+                caption = caption[:-2] + "…"
+            c.setFillColorRGB(0, 0, 0)
+            c.setFont(font, size)
+            baseline = top + t.padding + side + CAPTION_GAP_MM + CAPTION_FONT_MM
+            c.drawCentredString((left + t.label_w / 2) * mm, (t.page[1] - baseline) * mm, caption)
+
+    def _draw_scene(self, scene: Scene, unit: float, x0: float, top_pt: float) -> None:
+        c = self._canvas
         ox, oy = scene.layout.origin
         c.saveState()
         c.transform(unit, 0, 0, -unit, x0, top_pt)  # module units, y down, as the scene is laid out
@@ -146,15 +177,26 @@ class LabelSheet:
         _fill_shapes(c, scene.modules, ox, oy, scene.fg)
         _fill_shapes(c, [shape for shape, _ in scene.eyes], ox, oy, scene.eye, even_odd=True)
         c.restoreState()
-        if caption:
-            font = _caption_font_name(caption)
-            size = CAPTION_FONT_MM * mm / 0.72  # cap height ≈ 0.72 em
-            while stringWidth(caption, font, size) > room_w * mm and len(caption) > 1:
-                caption = caption[:-2] + "…"
-            c.setFillColorRGB(0, 0, 0)
-            c.setFont(font, size)
-            baseline = top + t.padding + side + CAPTION_GAP_MM + CAPTION_FONT_MM
-            c.drawCentredString((left + t.label_w / 2) * mm, (t.page[1] - baseline) * mm, caption)
+
+    def _draw_plain(self, scene: Scene, unit: float, x0: float, top_pt: float) -> None:
+        """Square modules: the path operators are written directly (integers in module space), which is
+        many times faster than building the same path through reportlab's path object for every label."""
+        c = self._canvas
+        code = scene.code
+        ox, oy = scene.layout.origin
+        c.saveState()
+        c.transform(unit, 0, 0, -unit, x0, top_pt)
+        if not scene.transparent:
+            _set_fill(c, scene.bg)
+            c.addLiteral(f"0 0 {scene.layout.width} {scene.layout.width} re f")
+        split_eyes = scene.eye != scene.fg
+        dark = code.matrix & ~code.eye_mask if split_eyes else code.matrix
+        _set_fill(c, scene.fg)
+        c.addLiteral(_runs_path(dark, ox, oy))
+        if split_eyes:
+            _set_fill(c, scene.eye)
+            c.addLiteral(_runs_path(code.matrix & code.eye_mask, ox, oy))
+        c.restoreState()
 
     def close(self) -> None:
         self._canvas.showPage()

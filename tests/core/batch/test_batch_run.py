@@ -162,7 +162,10 @@ def code_centres_mm(path: Path, page: int) -> list[tuple[str, float, float]]:
 def test_letter_3x10_with_custom_margins(tmp_path: Path) -> None:
     target = tmp_path / "letter.pdf"
     template = get_template("letter-3x10").with_changes(margin_top=10.0, gap_x=4.0)
-    run_batch(url_csv(tmp_path, 10), BatchOptions(output=target, labels=template))
+    from app.core.spec import Style
+
+    style = Style(fg="#222244", eye_color="#aa0000", quiet_zone=2)
+    run_batch(url_csv(tmp_path, 10), BatchOptions(output=target, labels=template, style=style))
     assert sorted(decode_pdf_pages(target)[0]) == sorted(URLS[:10])
 
 
