@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import threading
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -85,6 +86,9 @@ class Library:
         self._lock = lock
         self._tx_depth = 0
         self._changed = False
+        # One connection shared by the GUI thread and its workers: a transaction and every read hold this
+        # (re-entrant) lock, so a worker's read never lands inside another thread's open transaction.
+        self._mutex = threading.RLock()
         self.device_id: str = self._meta("device_id") or ""
 
     # ----------------------------------------------------------------------------------------------- opening
@@ -153,17 +157,19 @@ class Library:
 
     def close(self) -> None:
         """Close the database (taking an automatic backup if due) and release the writer lock."""
-        if self._conn is None:
-            return
-        try:
-            if not self.read_only and self._changed and self._backup_due():
-                with suppress(sqlite3.Error, OSError):
-                    self.backup_now()
-        finally:
-            self._conn.close()
-            self._conn = None  # type: ignore[assignment]
-            if self._lock is not None:
-                self._lock.release()
+        with self._mutex:
+            if self._conn is None:
+                return
+            try:
+                if not self.read_only and self._changed and self._backup_due():
+                    # A failed backup must not turn closing into an error; the previous backups stay.
+                    with suppress(sqlite3.Error, OSError, LibraryCorruptError):
+                        self.backup_now()
+            finally:
+                self._conn.close()
+                self._conn = None  # type: ignore[assignment]
+                if self._lock is not None:
+                    self._lock.release()
 
     def __enter__(self) -> Library:
         return self
@@ -217,27 +223,28 @@ class Library:
             raise LibraryReadOnlyError("the library is open read-only; close the other QRDesk to make changes")
         if self._conn is None:
             raise LibraryError("the library is closed")
-        if self._tx_depth:
-            self._tx_depth += 1
+        with self._mutex:
+            if self._tx_depth:
+                self._tx_depth += 1
+                try:
+                    yield self._conn
+                finally:
+                    self._tx_depth -= 1
+                return
+            with self._guard():
+                self._conn.execute("BEGIN IMMEDIATE")
+            self._tx_depth = 1
             try:
                 yield self._conn
-            finally:
-                self._tx_depth -= 1
-            return
-        with self._guard():
-            self._conn.execute("BEGIN IMMEDIATE")
-        self._tx_depth = 1
-        try:
-            yield self._conn
-        except BaseException:
+            except BaseException:
+                self._tx_depth = 0
+                with suppress(sqlite3.Error):
+                    self._conn.execute("ROLLBACK")
+                raise
             self._tx_depth = 0
-            with suppress(sqlite3.Error):
-                self._conn.execute("ROLLBACK")
-            raise
-        self._tx_depth = 0
-        with self._guard():
-            self._conn.execute("COMMIT")
-        self._changed = True
+            with self._guard():
+                self._conn.execute("COMMIT")
+            self._changed = True
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
@@ -251,7 +258,7 @@ class Library:
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         if self._conn is None:
             raise LibraryError("the library is closed")
-        with self._guard():
+        with self._mutex, self._guard():
             return self._conn.execute(sql, params).fetchall()
 
     def _meta(self, key: str) -> str | None:

@@ -157,3 +157,27 @@ def test_library_folder_comes_from_option_env_or_user_data_dir(monkeypatch: pyte
     assert resolve_library_dir(None) == tmp_path / "home"
     monkeypatch.delenv("QRDESK_HOME")
     assert default_library_dir() == Path(platformdirs.user_data_dir("QRDesk", appauthor=False))
+
+
+def test_workers_on_other_threads_share_one_library(lib: Library) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+
+    def writer(n: int) -> None:
+        try:
+            for i in range(25):
+                item = lib.add(QrSpec.text(f"thread {n} item {i}"), tags=[f"t{n}"])
+                lib.rename(item.id, f"thread {n} renamed {i}")
+                lib.list("thread")
+        except BaseException as exc:  # collected: an exception in a thread would otherwise be lost
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    assert lib.count() == 100 and lib.list("renamed").total == 100
+    assert dict(lib.tags()) == {f"t{n}": 25 for n in range(4)}
