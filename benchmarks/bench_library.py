@@ -14,6 +14,7 @@ mix of text/url/wifi payloads) through the public API in one transaction, then m
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
@@ -100,7 +101,8 @@ def main() -> int:
         seconds = build(folder, args.items, rng, words, tags)
         print(f"built {args.items:,} items in {seconds:.1f} s ({args.items / seconds:,.0f} items/s, one transaction)")
     size = sum(p.stat().st_size for p in folder.glob("library.db*"))
-    print(f"library: {folder} ({size / 1e6:.1f} MB)")
+    print(f"library: {folder} ({size / 1e6:.1f} MB); load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} CPUs (figures from a loaded machine overstate latency)")
 
     repo = str(Path(__file__).resolve().parents[1])
     opens = []
@@ -138,6 +140,7 @@ def main() -> int:
                 times.append(time.perf_counter() - t0)
             filters[label] = statistics.median(times)
 
+    print(f"load average after measuring: {os.getloadavg()[0]:.1f}")
     ok_open = statistics.median(opens) < TARGET_OPEN_S
     ok_search = percentile(all_times, 99) < TARGET_SEARCH_S
     print()
