@@ -530,7 +530,8 @@ class Library:
         return count
 
     def _apply_record(self, conn: sqlite3.Connection, rec: SyncRecord) -> None:
-        row = conn.execute("SELECT pk FROM items WHERE id = ?", (rec.id,)).fetchone()
+        row = conn.execute("SELECT pk, created_at FROM items WHERE id = ?", (rec.id,)).fetchone()
+        created_at = row["created_at"] if row is not None else rec.updated_at
         if row is not None:
             conn.execute("DELETE FROM items_fts WHERE rowid = ?", (row["pk"],))
             conn.execute("DELETE FROM items WHERE pk = ?", (row["pk"],))
@@ -544,7 +545,7 @@ class Library:
                 raise LibraryError("a file reference has no valid sha256")
             item = Item(id=rec.id, name=_clean_name(payload.get("name", "")) or _summary(spec), spec=spec,
                         tags=clean_tags(payload.get("tags", ())), notes=str(payload.get("notes", "")),
-                        created_at=rec.updated_at, updated_at=rec.updated_at,
+                        created_at=created_at, updated_at=rec.updated_at,
                         trashed_at=rec.updated_at if payload.get("trashed") else None, files=files, rev=rec.rev,
                         base_rev=rec.rev, dirty=False, device_id=rec.device_id, conflict_of=rec.conflict_of)
         except (QrDeskError, KeyError, TypeError, ValueError, AttributeError) as exc:
