@@ -65,7 +65,10 @@ def url_data(url: str) -> str:
     typed_scheme = "://" in url or (_OPAQUE_SCHEME.match(url) is not None and "." not in url.split(":")[0])
     if not typed_scheme:
         url = "https://" + url
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed "[" of an IPv6 address
+        raise SpecError("url", f"{url!r} is not a valid web address") from None
     if parts.scheme.lower() not in ("http", "https", "ftp", "ftps"):
         if not (parts.netloc or parts.path):
             raise SpecError("url", f"has nothing after {parts.scheme}:")

@@ -129,6 +129,7 @@ INVALID = [
     ("url", {"url": "https://999.1.1.1/"}, "url", "not a valid host"),
     ("url", {"url": "example.com:99999"}, "url", "port"),
     ("url", {"url": "http://"}, "url", "not a valid host"),
+    ("url", {"url": "https://[::1/x"}, "url", "not a valid web address"),
     ("url", {"url": "a\nb.com"}, "url", "single line"),
     ("wifi", {"password": "hunter22"}, "ssid", "required"),
     ("wifi", {"ssid": "x" * 33}, "ssid", "32 bytes"),
@@ -337,6 +338,23 @@ def test_event_round_trip(summary: str, where: str, all_day: bool, start: dateti
 def test_geo_round_trip(lat, lon, label: str) -> None:
     data = build_payload("geo", {"latitude": str(lat), "longitude": str(lon), "label": label.strip()})
     assert build_payload(*parse_payload(data)) == data
+
+
+@settings(max_examples=200, deadline=None)
+@given(kind=st.sampled_from(list(PAYLOAD_KINDS)), data=st.data())
+def test_any_field_values_give_a_payload_or_a_spec_error(kind: str, data: st.DataObject) -> None:
+    """Whatever a CSV cell holds, the batch gets a string or a message naming the field, never a traceback."""
+    defs = PAYLOAD_KINDS[kind].fields
+    fields = {f.name: data.draw(st.sampled_from(f.choices) if f.choices else st.text(max_size=30)) for f in defs}
+    try:
+        out = build_payload(kind, fields)
+    except SpecError as exc:
+        assert exc.field in fields
+        return
+    assert isinstance(out, str) and out
+    parsed_kind, parsed = parse_payload(out)
+    if parsed_kind == kind:
+        assert build_payload(parsed_kind, parsed) == out
 
 
 _PREFIXES = ["WIFI:", "MECARD:", "MATMSG:", "BEGIN:VCARD\n", "BEGIN:VEVENT\r\n", "BEGIN:VCALENDAR\n", "mailto:",
