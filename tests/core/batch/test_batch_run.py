@@ -267,3 +267,38 @@ def test_labels_keep_shapes_colours_and_logo(tmp_path: Path) -> None:
     result = run_batch(url_csv(tmp_path, 6), BatchOptions(output=target, style=style, labels="a4-3x7"))
     assert result.errors == []
     assert sorted(decode_pdf_pages(target)[0]) == sorted(URLS[:6])
+
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_excel_style_cp1252_semicolon_wifi_sheet(tmp_path: Path, out: Path) -> None:
+    """Excel on a German Windows saves CSV as cp1252 with ';' and CRLF."""
+    from app.core.payloads import build_payload
+
+    result = run_batch(DATA / "wifi_excel_de.csv", BatchOptions(output=out, kind="wifi", name_column="Raum"))
+    assert [(e.row, e.field) for e in result.errors] == [(5, "password")]  # "kurz" is too short for WPA
+    assert decode_folder(out) == {
+        "Erdgeschoß.png": build_payload("wifi", {"ssid": "Büro", "password": "Größe&Maß!", "security": "WPA"}),
+        "Café.png": build_payload("wifi", {"ssid": "Gäste", "password": "willkommen 2024", "security": "WPA"}),
+        "Keller.png": build_payload("wifi", {"ssid": "Lager", "security": "nopass"}),
+    }
+
+
+def test_excel_unicode_text_contacts_map_by_field_labels(tmp_path: Path, out: Path) -> None:
+    """Excel's "Unicode text" export: UTF-16 LE with BOM, tab separated, headers as the app labels them."""
+    from app.core.batch.read import read_source
+    from app.core.payloads import build_payload
+
+    table = read_source(DATA / "contacts_excel_unicode.txt")
+    assert table.rows[0].cells == ("First name\tLast name\tMobile\tE-mail\tOrganisation",)  # .txt: one per line
+    src = tmp_path / "contacts.tsv"
+    src.write_bytes((DATA / "contacts_excel_unicode.txt").read_bytes())
+    result = run_batch(src, BatchOptions(output=out, kind="vcard", template="{last_name}"))
+    assert result.errors == []
+    keys = ("first_name", "last_name", "mobile", "email", "org")
+    expected = [("Zoë", "van der Berg", "+31 6 12345678", "zoe@example.nl", "Berg & Zonen; B.V."),
+                ("Łukasz", "Nowak-Kowalski", "+48 601 234 567", "lukasz@example.pl", '"Fabryka", Sp. z o.o.'),
+                ("Σοφία", "Παπαδοπούλου", "+30 69 1234 5678", "sofia@example.gr", "Αθήνα, Α.Ε.")]
+    assert decode_folder(out) == {f"{r[1]}.png": build_payload("vcard", dict(zip(keys, r, strict=True)))
+                                  for r in expected}
