@@ -1,0 +1,153 @@
+"""The Linux PyInstaller bundle works on its own: no Python on PATH, no venv, an empty home.
+
+Builds ``installer/qrdesk.spec`` from the current checkout into ``build/bundle-test`` (reused while it is newer
+than every source file, so a second run costs seconds), then runs the bundle's ``--self-test`` with a bare
+environment and starts its GUI under Xvfb. Needs PyInstaller in the venv and Debian ``xvfb x11-utils imagemagick``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+CACHE = ROOT / "build" / "bundle-test"
+EXE = CACHE / "dist" / "qrdesk" / "qrdesk"
+SCREENSHOT = ROOT / "docs" / "screenshot-bundle.png"
+SOURCES = ("app", "cloud_sync", "installer/qrdesk.spec", "pyproject.toml", "constraints.txt")
+GUI_START_TIMEOUT_S = 60
+
+
+def _newest_source_mtime() -> float:
+    newest = 0.0
+    for name in SOURCES:
+        path = ROOT / name
+        files = path.rglob("*") if path.is_dir() else [path]
+        for file in files:
+            if file.is_file() and "__pycache__" not in file.parts:
+                newest = max(newest, file.stat().st_mtime)
+    return newest
+
+
+def _pyinstaller() -> Path:
+    candidate = Path(sys.executable).with_name("pyinstaller")
+    if not candidate.exists():
+        pytest.fail(f"PyInstaller is not installed in {Path(sys.executable).parent.parent}: "
+                    f"run `{sys.executable} -m pip install pyinstaller`")
+    return candidate
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Path:
+    """The built bundle's executable, rebuilt only when a source file is newer than it."""
+    if EXE.exists() and EXE.stat().st_mtime > _newest_source_mtime():
+        return EXE
+    shutil.rmtree(CACHE, ignore_errors=True)
+    result = subprocess.run(
+        [str(_pyinstaller()), "--noconfirm", "--log-level", "WARN", "--distpath", str(CACHE / "dist"),
+         "--workpath", str(CACHE / "work"), str(ROOT / "installer" / "qrdesk.spec")],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert result.returncode == 0, f"PyInstaller failed:\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}"
+    assert EXE.exists(), f"PyInstaller succeeded but left no {EXE}"
+    return EXE
+
+
+def _bare_env(home: Path, path: str) -> dict[str, str]:
+    """What `env -i` would leave, plus a HOME: no PYTHONPATH, no VIRTUAL_ENV, no DISPLAY."""
+    return {"PATH": path, "HOME": str(home), "LANG": "C.UTF-8", "QRDESK_HOME": str(home / "library")}
+
+
+def _expected_checks() -> list[str]:
+    from app.core.render import FORMATS
+
+    return [*(f"make {fmt}" for fmt in FORMATS), "library"]
+
+
+@pytest.mark.parametrize("path", ["/usr/bin:/bin", "/nonexistent"], ids=["system-path", "no-path"])
+def test_bundle_self_test_passes_without_python(bundle: Path, tmp_path: Path, path: str) -> None:
+    # The bundle folder itself must not offer an interpreter that could mask a missing dependency.
+    assert shutil.which("python", path=str(bundle.parent)) is None
+    assert shutil.which("python3", path=str(bundle.parent)) is None
+    env = _bare_env(tmp_path, path) | {"QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([str(bundle), "--self-test"], env=env, cwd=tmp_path, capture_output=True, text=True,
+                            timeout=120, check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    lines = result.stdout.splitlines()
+    ok_checks = [line.split()[1:] for line in lines if line.startswith("ok ")]
+    ok_names = [" ".join(words).split(":")[0] for words in ok_checks]
+    assert ok_names == _expected_checks(), output
+    assert not [line for line in lines if line.startswith("FAIL")], output
+    assert lines[-1] == "self-test passed", output
+    assert "Traceback" not in output
+
+
+def test_bundle_exit_code_reports_bad_usage(bundle: Path, tmp_path: Path) -> None:
+    # A bundle that swallowed errors would make the self-test above meaningless: bad input must exit non-zero.
+    result = subprocess.run([str(bundle), "--no-such-option"], env=_bare_env(tmp_path, "/usr/bin:/bin"),
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# Runs inside xvfb-run: waits (bounded) for the main window, screenshots the screen, then reports whether
+# the app was still alive and stops it by its own PID.
+_GUI_SCRIPT = textwrap.dedent("""\
+    "$1" & pid=$!
+    for _ in $(seq 1 $(( $3 * 2 ))); do
+        xwininfo -root -tree 2>/dev/null | grep -q '"QRDesk' && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.5
+    done
+    sleep 2
+    import -window root "$2"
+    if kill -0 "$pid" 2>/dev/null; then echo QRDESK-ALIVE; fi
+    xwininfo -root -tree | grep '"QRDesk' || true
+    kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+""")
+
+
+@pytest.mark.skipif(not (ROOT / "app" / "ui" / "app.py").exists(), reason="the GUI (app/ui/app.py) is not here yet")
+def test_bundle_gui_starts_under_xvfb(bundle: Path, tmp_path: Path) -> None:
+    tools = {"xvfb-run": "xvfb", "xwininfo": "x11-utils", "import": "imagemagick"}
+    missing = [f"{tool} (Debian {package})" for tool, package in tools.items() if shutil.which(tool) is None]
+    assert not missing, f"cannot start the bundled GUI: missing {', '.join(missing)}"
+    shot = tmp_path / "screen.png"
+    env = _bare_env(tmp_path, "/usr/bin:/bin")
+    env.pop("QT_QPA_PLATFORM", None)
+    result = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24 -nolisten tcp",
+         "bash", "-c", _GUI_SCRIPT, "gui", str(bundle), str(shot), str(GUI_START_TIMEOUT_S)],
+        env=env, cwd=tmp_path, capture_output=True, text=True, timeout=GUI_START_TIMEOUT_S + 60, check=False,
+    )
+    output = result.stdout + result.stderr
+    assert "QRDESK-ALIVE" in result.stdout, f"the bundled GUI did not stay up:\n{output}"
+    assert '"QRDesk' in result.stdout, f"no QRDesk window appeared on the screen:\n{output}"
+    assert "Traceback" not in output, output
+
+    from PIL import Image
+
+    with Image.open(shot) as image:
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 16)
+    # A bare X root is one colour; a drawn main window has text, icons and a preview.
+    assert colours is None or len(colours) > 50, f"the screenshot looks empty ({len(colours)} colours)"
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    shutil.copyfile(shot, SCREENSHOT)
+
+
+def test_bundle_has_no_development_leftovers(bundle: Path) -> None:
+    # Test and server-side packages would bloat the download and hint at a spec that collects too much.
+    internal = bundle.parent / "_internal"
+    for name in ("pytest", "hypothesis", "moto", "boto3", "fastapi", "sync_service", "tkinter"):
+        assert not (internal / name).exists(), f"{name} was bundled"
+    assert (internal / "app" / "ui" / "resources" / "icons" / "qrdesk.svg").exists(), "app icons were not bundled"
+    assert os.access(bundle, os.X_OK)
