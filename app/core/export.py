@@ -16,7 +16,7 @@ from app.core.encode import QrCode
 from app.core.errors import ScanError
 from app.core.render import render
 from app.core.spec import Style
-from app.core.verify import ScanReport, verify_file
+from app.core.verify import ScanReport, check_code, style_findings, verify_file
 
 FORMAT_SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".eps": "eps"}
 
@@ -67,7 +67,13 @@ def export_code(code: QrCode, style: Style, path: str | Path, fmt: str | None = 
 
 def _check(written: Path, code: QrCode, style: Style, fmt: str) -> ScanReport:
     if fmt == "eps":
-        from app.core.verify import check_code
-
         return check_code(code, style)
-    return verify_file(written, expected=code.data)
+    # The file is decoded as written; the style's own findings (contrast, quiet zone) explain why a
+    # file fails, and the temporary name means nothing to the user.
+    report = verify_file(written, expected=code.data)
+    errors, warnings = style_findings(code, style)
+    found = [e for e in report.errors if written.name not in e]
+    if report.errors and not found:
+        found = ["the code does not decode"]
+    return ScanReport(ok=report.ok and not errors, decoded=report.decoded, errors=[*errors, *found],
+                      warnings=[*warnings, *report.warnings])
