@@ -22,7 +22,7 @@ def _encode_and_decode(data: str) -> str:
     code.save(buf, kind="png", scale=4)
     buf.seek(0)
     with Image.open(buf) as img:
-        results = zxingcpp.read_barcodes(img.convert("L"))
+        results = zxingcpp.read_barcodes(img.convert("L"))  # segno writes 1-bit/palette PNGs
     assert len(results) == 1, f"expected one barcode, found {len(results)}"
     return results[0].text
 
