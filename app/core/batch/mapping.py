@@ -100,7 +100,9 @@ def plan_columns(table: Table, kind: str, *, explicit: Mapping[str, str] | None 
     defs = kind_fields(kind)
     field_names = [f.name for f in defs]
     if has_header is None:
-        has_header = detect_header(table, kind, explicit, name_column, caption_column)
+        # A .txt file is one payload a line: its first line is data even if it reads "Text".
+        has_header = table.delimiter is not None and detect_header(table, kind, explicit, name_column,
+                                                                   caption_column)
     if has_header and table.header is None:
         table.header = tuple(c.strip() for c in table.rows[0].cells)
         table.rows = table.rows[1:]

@@ -200,7 +200,6 @@ def prepare(table: Table, options: BatchOptions) -> tuple[ColumnPlan, list[_Item
     labels = output_kind(options.output) == "labels"
     suffix = "." + options.fmt
     names = UniqueNames()
-    names.claim(errors_report_path(options.output).stem, ".csv")  # a folder never holds the report, but a ZIP might
     items: list[_Item] = []
     errors: list[RowError] = []
     for row in table.rows:

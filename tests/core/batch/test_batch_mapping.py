@@ -73,3 +73,9 @@ def test_template() -> None:
         check_template("{colour}", plan)
     with pytest.raises(SpecError, match="not a valid template"):
         check_template("{row:zz}", plan)
+
+
+def test_a_txt_file_has_no_header_even_if_its_first_line_reads_like_one() -> None:
+    t = parse_bytes(b"Text\nhello\n", csv_format=False)
+    plan_columns(t, "text")
+    assert t.header is None and [r.cells for r in t.rows] == [("Text",), ("hello",)]
