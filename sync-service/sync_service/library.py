@@ -36,6 +36,8 @@ class UserState:
     # (device_id, idempotency_key) -> (request hash, stored response)
     answers: dict[tuple[str, str], tuple[str, dict]] = field(default_factory=dict)
     ts: dict[int, float] = field(default_factory=dict)
+    # Log entries are immutable, so the records of each seq can be cached without invalidation.
+    entries: dict[int, list[Record]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -86,9 +88,10 @@ class Library:
 
     @staticmethod
     def _apply_entry(st: UserState, seq: int, entry: dict) -> None:
-        for raw in entry["records"]:
-            rec = Record.model_validate(raw)
+        recs = [Record.model_validate(raw) for raw in entry["records"]]
+        for rec in recs:
             st.records[rec.id] = rec
+        st.entries[seq] = recs
         st.answers[(entry["device_id"], entry["idempotency_key"])] = (entry["request_hash"], entry["response"])
         st.ts[seq] = entry.get("server_ts_epoch", 0.0)
         st.head = seq
@@ -103,16 +106,9 @@ class Library:
             return [], seq, st.head
         out: list[Record] = []
         last = seq
-        keys_after = self.store.list(keys.log_prefix(uid), keys.log_key(uid, seq) if seq else None)
-        for key in keys_after:
-            s = keys.seq_of(key)
-            if s != last + 1 or s > st.head:
-                break
-            entry = json.loads(self.store.get(key))
-            out.extend(Record.model_validate(r) for r in entry["records"])
-            last = s
-            if len(out) >= limit:
-                break
+        while last < st.head and len(out) < limit:
+            last += 1
+            out.extend(st.entries[last])
         return out, last, st.head
 
     def _missing_blobs(self, uid: str, rec: Record) -> list[str]:
