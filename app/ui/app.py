@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
+from app.ui.compat import guard_none_refcount
 from app.ui.errors import install_excepthook, setup_logging, show_error
 from app.ui.icons import icon
 from app.ui.settings import Settings
@@ -47,6 +48,7 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     argv = list(args) if isinstance(args, list | tuple) else [sys.argv[0]]
     library_dir = getattr(args, "library", None) or os.environ.get("QRDESK_HOME")
     setup_logging()
+    guard_none_refcount()
     install_excepthook()
     app = create_app(argv)
     settings = Settings()
@@ -67,5 +69,7 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
         show_error(window, "Library", f"The library could not be opened: {library_error}. "
                                       f"You can still make and export codes.")
     code = app.exec()
+    if library is not None:
+        library.close()
     log.info("QRDesk closed (%s)", Path(sys.argv[0]).name)
     return code

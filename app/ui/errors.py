@@ -26,17 +26,23 @@ def log_path() -> Path:
 
 
 def setup_logging(path: Path | None = None) -> Path:
+    """Send the app's log (and so every unexpected traceback) to ``path``; calling again moves it."""
     path = path or log_path()
     root = logging.getLogger("qrdesk")
-    if not any(isinstance(h, logging.FileHandler) for h in root.handlers):
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handler = logging.FileHandler(path, encoding="utf-8")
-        except OSError:
+    for handler in [h for h in root.handlers if getattr(h, "_qrdesk_gui", False)]:
+        if Path(handler.baseFilename) == path.resolve():
             return path
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
+        root.removeHandler(handler)
+        handler.close()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return path  # an unwritable log folder must not stop the app
+    handler._qrdesk_gui = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
     return path
 
 

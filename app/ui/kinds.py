@@ -39,7 +39,7 @@ def payload_kinds() -> dict[str, Any]:
     """Kind name -> kind definition (``name``, ``label``, ``fields``)."""
     try:
         from app.core.payloads import PAYLOAD_KINDS
-    except ModuleNotFoundError:
+    except ImportError:  # payload builders not in this build (yet)
         return _FALLBACK
     return dict(PAYLOAD_KINDS)
 
@@ -48,6 +48,6 @@ def payload_data(spec: QrSpec) -> str:
     """The string ``spec`` encodes (core's builder; the stand-in when the payload module is absent)."""
     try:
         return spec.data()
-    except ModuleNotFoundError:
+    except ImportError:  # payload builders not in this build (yet)
         value = spec.fields.get("url") if spec.kind == "url" else spec.fields.get("text")
         return value or ""

@@ -51,7 +51,7 @@ def render_thumbnail(key: str, spec: QrSpec) -> tuple[str, QImage | None]:
         code = encode(payload_data(spec), spec.style)
         module_px = max(1, THUMB_PX // (code.size + 2 * spec.style.quiet_zone))
         image = render_image(code, spec.style, module_px=module_px)
-    except (QrDeskError, ModuleNotFoundError):
+    except (QrDeskError, ImportError):
         return key, None
     return key, pil_to_qimage(image)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.core.encode import QrCode, encode
@@ -185,17 +185,28 @@ class PreviewWidget(QWidget):
 
     @staticmethod
     def _paint_checkerboard(painter: QPainter, target: QRectF) -> None:
-        painter.fillRect(target, QColor("#ffffff"))
-        step = 12
+        # drawRect with a tiled brush: one call, and it avoids QPainter.fillRect(QRectF, QColor), which
+        # corrupts None's refcount in PySide6 6.12 when called many times.
         painter.save()
-        painter.setClipRect(target)
-        y = target.top()
-        row = 0
-        while y < target.bottom():
-            x = target.left() + (step if row % 2 else 0)
-            while x < target.right():
-                painter.fillRect(QRectF(x, y, step, step), QColor("#e3e3e3"))
-                x += 2 * step
-            y += step
-            row += 1
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(_checker_tile()))
+        painter.setBrushOrigin(target.topLeft())
+        painter.drawRect(target)
         painter.restore()
+
+
+_TILE: QPixmap | None = None
+
+
+def _checker_tile() -> QPixmap:
+    global _TILE
+    if _TILE is None:
+        step = 12
+        tile = QImage(2 * step, 2 * step, QImage.Format.Format_RGB32)
+        tile.fill(QColor("#ffffff"))
+        for x in range(2 * step):
+            for y in range(2 * step):
+                if (x < step) != (y < step):
+                    tile.setPixelColor(x, y, QColor("#e3e3e3"))
+        _TILE = QPixmap.fromImage(tile)
+    return _TILE

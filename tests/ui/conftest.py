@@ -15,6 +15,13 @@ import pytest
 _HERE = Path(__file__).parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _none_refcount_guard():
+    from app.ui.compat import guard_none_refcount
+
+    guard_none_refcount()  # the same guard the app applies at start (see app/ui/compat.py)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _HERE in Path(str(item.fspath)).parents:

@@ -44,8 +44,9 @@ def test_run_writes_decodable_codes_and_adds_them_to_the_library(wizard, qtbot, 
     page = wizard.run_page
     page.output.setText(str(tmp_path / "out"))
     page.add_to_library.setChecked(True)
-    with qtbot.waitSignal(wizard.finished_run, timeout=20000) as blocker:
+    with qtbot.waitSignal(wizard.finished_run, timeout=20000, raising=False) as blocker:
         page.start.click()
+    assert blocker.signal_triggered, page.status.text()
     result = blocker.args[0]
     assert result.ok_count == 2 and [e.row for e in result.errors] == [3]
     decoded = sorted(decode(Image.open(p))[0] for p in (tmp_path / "out").glob("*.png"))

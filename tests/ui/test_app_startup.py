@@ -1,0 +1,84 @@
+"""Starting the app the way ``qrdesk`` does, the crash guard, and the binding guard."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from app.ui import errors as ui_errors
+from app.ui.compat import needs_none_guard
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+_STARTUP_SCRIPT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from app.ui.app import run_gui
+from app.ui.main_window import MainWindow
+
+def inspect_and_quit():
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    print("windows", len(windows), "library", windows[0].library_panel is not None)
+    for w in windows:
+        w.close()
+    app.quit()
+
+QTimer.singleShot(500, inspect_and_quit)
+sys.exit(run_gui(["qrdesk"]))
+"""
+
+
+def test_run_gui_opens_the_window_with_the_library_and_exits_cleanly(tmp_path):
+    # A fresh process, as `qrdesk` starts it: run_gui's QApplication.exec() must not share a test's loop.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QRDESK_HOME": str(tmp_path / "lib"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state"),
+           "XDG_CACHE_HOME": str(tmp_path / "cache"), "HOME": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-c", _STARTUP_SCRIPT], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "windows 1 library True" in proc.stdout
+    assert "Traceback" not in proc.stderr
+    assert (tmp_path / "lib").is_dir()
+    settings = list((tmp_path / "config").rglob("*.conf"))
+    assert settings and "geometry" in settings[0].read_text()  # window state saved on close
+
+
+def test_window_geometry_is_restored(make_window, settings):
+    first = make_window()
+    first.resize(720, 520)  # inside the offscreen screen (800x600): restoreGeometry clamps to the screen
+    first.close()
+    second = make_window()
+    assert (second.size().width(), second.size().height()) == (720, 520)
+
+
+def test_unexpected_error_shows_a_dialog_and_logs_the_traceback(monkeypatch, tmp_path, qapp):
+    log_file = tmp_path / "gui.log"
+    ui_errors.setup_logging(log_file)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _p, _t, text: shown.append(text)))
+    old = sys.excepthook
+    try:
+        ui_errors.install_excepthook()
+        try:
+            raise ZeroDivisionError("boom")
+        except ZeroDivisionError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = old
+    assert shown and "boom" in shown[0] and "Traceback" not in shown[0]
+    for handler in __import__("logging").getLogger("qrdesk").handlers:
+        handler.flush()
+    assert "Traceback" in log_file.read_text() and "ZeroDivisionError" in log_file.read_text()
+
+
+def test_binding_guard_only_for_the_defective_release_on_old_python():
+    assert needs_none_guard("6.12.0", (3, 11))
+    assert not needs_none_guard("6.12.0", (3, 12))
+    assert not needs_none_guard("6.11.3", (3, 11))
