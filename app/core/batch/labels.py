@@ -78,7 +78,7 @@ class LabelTemplate:
 
 
 TEMPLATES: dict[str, LabelTemplate] = {t.name: t for t in (
-    # 70 x 37 mm, 24 a sheet (e.g. Avery 3474 / L7159-like without gaps)
+    # 70 x 37 mm, 24 a sheet, edge to edge (e.g. Avery 3474)
     LabelTemplate("a4-3x8", A4, 3, 8, 70.0, 37.0, 0.0, 0.5),
     # 70 x 29.7 mm, 30 a sheet
     LabelTemplate("a4-3x10", A4, 3, 10, 70.0, 29.7, 0.0, 0.0),
@@ -86,7 +86,7 @@ TEMPLATES: dict[str, LabelTemplate] = {t.name: t for t in (
     LabelTemplate("a4-3x7", A4, 3, 7, 63.5, 38.1, 7.2, 15.15, 2.5, 0.0),
     # 2 5/8 x 1 in, 30 a sheet (Avery 5160)
     LabelTemplate("letter-3x10", LETTER, 3, 10, 66.675, 25.4, 4.7625, 12.7, 3.175, 0.0, 1.5),
-    # 2 5/8 x 1 1/3 in... as 3 x 8 on Letter with 1/8 in gaps
+    # 2 5/8 x 1 1/4 in, 24 a sheet, Avery 5160 margins and column gaps
     LabelTemplate("letter-3x8", LETTER, 3, 8, 66.675, 31.75, 4.7625, 12.7, 3.175, 0.0),
 )}
 
