@@ -6,7 +6,9 @@ segno's penalty rules *including its quirks* (reserved format modules count as l
 resumes 7 modules after a counted finder-like pattern and 4 after an uncounted one), so the matrices
 stay bit-for-bit identical to segno's own choice. Placing the codeword bits is the next hot spot; the
 placement order only depends on the version, so it is recorded once from segno's own function and
-replayed as one NumPy assignment. ``tests/core/test_fastsegno.py`` compares both against pristine segno
+replayed as one NumPy assignment. Reed-Solomon error words are linear in the data words over GF(256),
+so per block shape a table of each position's contribution turns the division into one lookup and
+an XOR reduction. ``tests/core/test_fastsegno.py`` compares both against pristine segno
 on random payloads; keep it green whenever segno is upgraded (segno is pinned for that reason).
 """
 
@@ -16,10 +18,12 @@ from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
+from segno import consts as _segno_consts
 from segno import encoder as _segno_encoder
 
 _original_find_and_apply_best_mask: Callable = _segno_encoder.find_and_apply_best_mask
 _original_add_codewords: Callable = _segno_encoder.add_codewords
+_original_make_final_message: Callable = _segno_encoder.make_final_message
 
 
 @lru_cache(maxsize=64)
@@ -166,13 +170,82 @@ def add_codewords(matrix, codewords, version):
         row[:] = flat[i * n:(i + 1) * n].tobytes()
 
 
+@lru_cache(maxsize=1)
+def _gf_mul_table() -> np.ndarray:
+    log = np.array(_segno_consts.GALIOS_LOG, dtype=np.int32)
+    exp = np.array(_segno_consts.GALIOS_EXP, dtype=np.uint8)
+    a = np.arange(256)
+    table = exp[(log[a][:, None] + log[a][None, :]) % 255]
+    table[0, :] = 0
+    table[:, 0] = 0
+    return table
+
+
+def _rs_remainder(block: list[int], n_ec: int) -> list[int]:
+    """segno's synthetic division, used only to build the tables."""
+    gen, log, exp = _segno_consts.GEN_POLY[n_ec], _segno_consts.GALIOS_LOG, _segno_consts.GALIOS_EXP
+    work = [*block, *([0] * n_ec)]
+    for k in range(len(block)):
+        if work[k]:
+            lcoef = log[work[k]]
+            for n in range(n_ec):
+                work[k + n + 1] ^= exp[lcoef + gen[n]]
+    return work[len(block):]
+
+
+@lru_cache(maxsize=256)
+def _rs_table(n_data: int, n_ec: int) -> np.ndarray:
+    """(n_data, 256, n_ec): error words contributed by value v at data position i."""
+    unit = np.array([_rs_remainder([int(i == k) for i in range(n_data)], n_ec) for k in range(n_data)],
+                    dtype=np.uint8)
+    table = _gf_mul_table()[np.arange(256)[None, :, None], unit[:, None, :]]
+    table.setflags(write=False)
+    return table
+
+
+def _interleave(blocks: list[np.ndarray]) -> np.ndarray:
+    """Column by column over blocks of possibly unequal length (segno's zip_longest)."""
+    width = max(len(b) for b in blocks)
+    grid = np.full((len(blocks), width), -1, dtype=np.int16)
+    for i, block in enumerate(blocks):
+        grid[i, :len(block)] = block
+    flat = grid.T.reshape(-1)
+    return flat[flat >= 0].astype(np.uint8)
+
+
+def make_final_message(version, error, buff):
+    """Drop-in for :func:`segno.encoder.make_final_message` for regular QR codes."""
+    if version < 1:
+        return _original_make_final_message(version, error, buff)
+    data = np.packbits(np.frombuffer(bytes(buff.getbits()), dtype=np.uint8))
+    data_blocks, error_blocks, pos = [], [], 0
+    for info in _segno_consts.ECC[version][error]:
+        n_ec = info.num_total - info.num_data
+        table = _rs_table(info.num_data, n_ec)
+        positions = np.arange(info.num_data)
+        for _ in range(info.num_blocks):
+            block = data[pos:pos + info.num_data]
+            pos += info.num_data
+            data_blocks.append(block)
+            error_blocks.append(np.bitwise_xor.reduce(table[positions, block], axis=0))
+    message = np.concatenate((_interleave(data_blocks), _interleave(error_blocks)))
+    bits = np.unpackbits(message).tobytes() + bytes(_REMAINDER_BITS.get(version, 0))
+    return _segno_encoder.Buffer(bits)
+
+
+_REMAINDER_BITS = {**dict.fromkeys(range(2, 7), 7), **dict.fromkeys((*range(14, 21), *range(28, 35)), 3),
+                   **dict.fromkeys(range(21, 28), 4)}
+
+
 def install() -> None:
     """Make segno use the vectorised functions in this process (idempotent, same output)."""
     _segno_encoder.find_and_apply_best_mask = find_and_apply_best_mask
     _segno_encoder.add_codewords = add_codewords
+    _segno_encoder.make_final_message = make_final_message
 
 
 def uninstall() -> None:
     """Restore segno's own functions (the reference the tests compare against)."""
     _segno_encoder.find_and_apply_best_mask = _original_find_and_apply_best_mask
     _segno_encoder.add_codewords = _original_add_codewords
+    _segno_encoder.make_final_message = _original_make_final_message
