@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from PIL import Image
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -53,7 +54,10 @@ def render_thumbnail(key: str, spec: QrSpec) -> tuple[str, QImage | None]:
         image = render_image(code, spec.style, module_px=module_px)
     except (QrDeskError, ImportError):
         return key, None
-    return key, pil_to_qimage(image)
+    # Whole-pixel modules (crisp), centred on a fixed-size transparent cell so the grid lines up.
+    cell = Image.new("RGBA", (max(THUMB_PX, image.width), max(THUMB_PX, image.height)), (0, 0, 0, 0))
+    cell.paste(image, ((cell.width - image.width) // 2, (cell.height - image.height) // 2))
+    return key, pil_to_qimage(cell)
 
 
 class LibraryModel(QAbstractListModel):
@@ -154,7 +158,7 @@ class LibraryPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setViewMode(QListView.ViewMode.IconMode)
         self.view.setIconSize(QSize(THUMB_PX, THUMB_PX))
-        self.view.setGridSize(QSize(THUMB_PX + 36, THUMB_PX + 44))
+        self.view.setGridSize(QSize(THUMB_PX + 36, THUMB_PX + 36))
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setMovement(QListView.Movement.Static)
         self.view.setUniformItemSizes(True)
