@@ -23,6 +23,7 @@ from .metrics import COMMIT_RETRIES, COMMITS, CONFLICTS, PUSH_RECORDS
 from .storage import NotFound, ObjectStore
 
 MAX_COMMIT_ATTEMPTS = 50
+MAX_CACHED_USERS = 5000
 
 
 class IdempotencyMismatch(Exception):
@@ -58,8 +59,14 @@ class Library:
         self._guard = threading.Lock()
 
     def _state(self, uid: str) -> UserState:
+        # The cache is only an optimisation (correctness comes from create-only writes), so evicting the
+        # least recently used library is always safe; it is rebuilt from the log on its next request.
         with self._guard:
-            return self._states.setdefault(uid, UserState())
+            st = self._states.pop(uid, None) or UserState()
+            self._states[uid] = st
+            while len(self._states) > MAX_CACHED_USERS:
+                self._states.pop(next(iter(self._states)))
+            return st
 
     def meta(self, uid: str) -> dict:
         """{library_id, epoch}, created on first use. Re-read each time: an operator may bump the epoch."""

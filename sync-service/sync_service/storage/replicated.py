@@ -24,6 +24,8 @@ class ReplicatedStore:
     name = "s3+azure"
 
     REPLICA_BACKOFF_SECONDS = 5.0
+    # After the primary fails, reads skip it for this long instead of paying its timeout on every request.
+    PRIMARY_BACKOFF_SECONDS = 5.0
 
     def __init__(self, primary: ObjectStore, replica: ObjectStore) -> None:
         self.primary = primary
@@ -32,15 +34,19 @@ class ReplicatedStore:
         # Copies run off the request path: a slow or dead replica never delays an acknowledged push.
         self._copier = ThreadPoolExecutor(max_workers=4, thread_name_prefix="replica-copy")
         self._replica_down_until = 0.0
+        self._primary_down_until = 0.0
         self._lock = threading.Lock()
 
     def _set_degraded(self, value: bool) -> None:
+        self._primary_down_until = time.monotonic() + self.PRIMARY_BACKOFF_SECONDS if value else 0.0
         if value != self.degraded:
             log.warning("degraded mode %s", "on: reading from the replica" if value else "off")
         self.degraded = value
         DEGRADED.set(1 if value else 0)
 
     def _read(self, op: str, *args):
+        if time.monotonic() < self._primary_down_until:
+            return getattr(self.replica, op)(*args)
         try:
             result = getattr(self.primary, op)(*args)
             self._set_degraded(False)
