@@ -143,3 +143,32 @@ def test_lost_response_retried_with_same_key_creates_no_duplicate(tmp_path: Path
         assert len(s3.list("u/hana/log/")) == 1
     finally:
         svc.stop()
+
+
+def test_degraded_reads_are_capped_at_the_replica_and_keep_client_cursors(tmp_path: Path, moto_s3, azurite) -> None:
+    _, az = _stores(moto_s3, azurite)
+    cfg = _cfg(moto_s3, azurite, reconcile_interval_seconds="0")  # no reconciler: Azure keeps lagging
+    first = ServiceProcess(tmp_path / "a.log", **cfg)
+    try:
+        token = make_token("ivy", "laptop", **cfg)
+        with httpx.Client(base_url=first.url, timeout=30, headers=auth(token)) as c:
+            c.post("/v1/push", json=push_body("laptop", record(name="copied")))
+            _poll(lambda: len(az.list("u/ivy/log/")) == 1)
+            azurite.stop()
+            for i in range(2):
+                assert c.post("/v1/push", json=push_body("laptop", record(name=f"s3-only-{i}"))).status_code == 200
+            cursor = c.get("/v1/changes").json()["cursor"]  # the client has seen seq 3
+            azurite.start()
+    finally:
+        first.stop()
+    moto_s3.stop()
+    cold = ServiceProcess(tmp_path / "b.log", **cfg)  # a fresh replica of the service: no cached state
+    try:
+        with httpx.Client(base_url=cold.url, timeout=30, headers=auth(token)) as c:
+            assert c.get("/v1/library").json()["head"] == 1  # highest contiguous seq copied to Azure
+            assert [ch["payload"]["name"] for ch in c.get("/v1/changes").json()["changes"]] == ["copied"]
+            page = c.get("/v1/changes", params={"cursor": cursor})
+            # Lagging replica, not a reset server: an empty page, not 410 (which would force a full resync).
+            assert page.status_code == 200 and page.json() == {"changes": [], "cursor": cursor, "has_more": False}
+    finally:
+        cold.stop()

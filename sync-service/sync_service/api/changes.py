@@ -9,6 +9,7 @@ from cloud_sync.protocol import ChangesPage, ErrorBody
 
 from .. import cursors
 from ..deps import PrincipalDep, ServicesDep
+from ..storage import ReplicatedStore
 
 router = APIRouter(prefix="/v1", tags=["changes"])
 
@@ -41,6 +42,9 @@ async def changes(
                 raise HTTPException(410, "cursor is from another library or epoch: resync")
         records, last, head = lib.entries_after(uid, seq, limit)
         if seq > head:
+            if isinstance(services.store, ReplicatedStore) and services.store.degraded:
+                # The replica lags the commit point; the log was not reset. Nothing newer yet: keep the cursor.
+                return ChangesPage(changes=[], cursor=cursor, has_more=False)
             raise HTTPException(410, "cursor is ahead of the server log: resync")
         return ChangesPage(
             changes=records, cursor=cursors.encode(key, meta["library_id"], meta["epoch"], last), has_more=last < head
