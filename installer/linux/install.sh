@@ -19,10 +19,14 @@ if [ "${1:-}" = "--uninstall" ]; then
     exit 0
 fi
 
+mkdir -p "$data/applications" "$data/icons" "$bin"
 if [ "$here" != "$target" ]; then
-    rm -rf "$target.new" && cp -a "$here" "$target.new" && rm -rf "$target" && mv "$target.new" "$target"
+    # Copy beside the old version first so a failed copy never leaves the user without a working app.
+    rm -rf "$target.new"
+    cp -a "$here" "$target.new"
+    rm -rf "$target"
+    mv "$target.new" "$target"
 fi
-mkdir -p "$bin" "$data/applications"
 ln -sfn "$target/qrdesk" "$bin/qrdesk"
 sed -e "s|^Exec=.*|Exec=$target/qrdesk|" "$target/share/applications/qrdesk.desktop" > "$data/applications/qrdesk.desktop"
 cp -a "$target/share/icons/." "$data/icons/"
