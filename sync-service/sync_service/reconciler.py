@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import keys
 from .metrics import REPLICATION_COPIES, REPLICATION_LAG_SECONDS, REPLICATION_LAG_SEQ
-from .storage import NotFound, ObjectStore, ReplicatedStore
+from .storage import NotFound, ObjectStore, ReplicatedStore, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,12 @@ def reconcile(store: ReplicatedStore) -> ReconcileReport:
     """One full pass. Raises StoreUnavailable if either store is down (lag then stays as last measured)."""
     primary, replica = store.primary, store.replica
     primary_keys = primary.list("")
-    replica_keys = set(replica.list(""))
+    try:
+        replica_keys = set(replica.list(""))
+    except StoreUnavailable:
+        # The replica is down: the lag still grows with every commit, and alerts must see it grow.
+        _publish_lag(primary, primary_keys, store.replica_heads)
+        raise
     copied = 0
     for key in primary_keys:
         if key.startswith("_auth/"):
@@ -61,24 +66,30 @@ def reconcile(store: ReplicatedStore) -> ReconcileReport:
             replica_keys.add(key)
             copied += 1
     REPLICATION_COPIES.inc(copied)
-    lag_seq, lag_seconds = measure_lag(primary, replica)
+    lag_seq, lag_seconds = measure_lag(primary, replica, store.replica_heads)
     return ReconcileReport(copied, lag_seq, lag_seconds)
 
 
-def measure_lag(primary: ObjectStore, replica: ObjectStore) -> tuple[int, float]:
-    primary_logs: dict[str, list[str]] = {}
-    for key in primary.list("u/"):
+def _heads(all_keys: list[str]) -> dict[str, int]:
+    logs: dict[str, list[str]] = {}
+    for key in all_keys:
         if _is_log_key(key):
-            primary_logs.setdefault(key.split("/")[1], []).append(key)
-    replica_logs: dict[str, list[str]] = {}
-    for key in replica.list("u/"):
-        if _is_log_key(key):
-            replica_logs.setdefault(key.split("/")[1], []).append(key)
+            logs.setdefault(key.split("/")[1], []).append(key)
+    return {uid: _contiguous_head(sorted(k)) for uid, k in logs.items()}
+
+
+def measure_lag(primary: ObjectStore, replica: ObjectStore, replica_heads: dict[str, int]) -> tuple[int, float]:
+    """Measure and publish the lag; remember the replica's heads for when it cannot be listed."""
+    replica_heads.clear()
+    replica_heads.update(_heads(replica.list("u/")))
+    return _publish_lag(primary, primary.list("u/"), replica_heads)
+
+
+def _publish_lag(primary: ObjectStore, primary_keys: list[str], replica_heads: dict[str, int]) -> tuple[int, float]:
     worst_seq, worst_age = 0, 0.0
     now = time.time()
-    for uid, pkeys in primary_logs.items():
-        p_head = _contiguous_head(pkeys)
-        r_head = _contiguous_head(sorted(replica_logs.get(uid, [])))
+    for uid, p_head in _heads(primary_keys).items():
+        r_head = replica_heads.get(uid, 0)
         if p_head > r_head:
             worst_seq = max(worst_seq, p_head - r_head)
             oldest = json.loads(primary.get(keys.log_key(uid, r_head + 1)))

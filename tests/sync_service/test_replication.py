@@ -108,6 +108,10 @@ def test_azure_down_pushes_succeed_and_reconciler_catches_up(tmp_path: Path, mot
                 r = c.post("/v1/push", json=push_body("laptop", record()))
                 assert r.status_code == 200 and r.json()["results"][0]["status"] == "applied"
             assert len(s3.list("u/finn/log/")) == 5
+            # While Azure is down the lag keeps being measured against its last known head.
+            # (5 if the reconciler had not yet seen the first copy before Azure went down, else 4).
+            _poll(lambda: _metric(svc.url, "qrdesk_sync_replication_lag_seq") >= 4.0)
+            assert _metric(svc.url, "qrdesk_sync_replication_lag_seconds") > 0
             azurite.start()  # same port, same on-disk location
             _poll(lambda: len(az.list("u/finn/log/")) == 5)
             _poll(lambda: _metric(svc.url, "qrdesk_sync_replication_lag_seq") == 0.0)

@@ -35,6 +35,8 @@ class ReplicatedStore:
         self._copier = ThreadPoolExecutor(max_workers=4, thread_name_prefix="replica-copy")
         self._replica_down_until = 0.0
         self._primary_down_until = 0.0
+        # Last measured contiguous log head per library on the replica (kept by the reconciler).
+        self.replica_heads: dict[str, int] = {}
         self._lock = threading.Lock()
 
     def _set_degraded(self, value: bool) -> None:
