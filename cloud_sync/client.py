@@ -1,0 +1,129 @@
+"""HTTP client for the sync service's ``/v1`` API (see DESIGN.md, "Sync protocol").
+
+Every call has a timeout. ``503`` answers are retried after their ``Retry-After`` (capped), and transport
+errors are retried a few times: every request is safe to repeat (GET/HEAD/PUT of a content-addressed blob,
+and a push carries an idempotency key, so the server answers a repeat with its first answer).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from cloud_sync.errors import AuthError, ProtocolError, ResyncRequired, ServerUnavailable, SyncError
+from cloud_sync.protocol import ChangesPage, LibraryInfo, PushRequest, PushResponse
+
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+MAX_RETRY_AFTER_S = 30.0
+
+
+class SyncClient:
+    """One authenticated connection to a sync server."""
+
+    def __init__(self, server_url: str, token: str, *, timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+                 attempts: int = 3, backoff_s: float = 0.5, transport: httpx.BaseTransport | None = None,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        if not server_url.startswith(("http://", "https://")):
+            raise SyncError(f"server URL {server_url!r} must start with https:// (or http:// for a local server)")
+        self.server_url = server_url.rstrip("/")
+        self.attempts = max(1, attempts)
+        self.backoff_s = backoff_s
+        self._sleep = sleep
+        self._http = httpx.Client(base_url=self.server_url, timeout=timeout, transport=transport,
+                                  headers={"Authorization": f"Bearer {token}"})
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------------------------------- API calls
+
+    def library_info(self) -> LibraryInfo:
+        return LibraryInfo.model_validate(self._json("GET", "/v1/library"))
+
+    def changes(self, cursor: str | None, limit: int = 500) -> ChangesPage:
+        params = {"limit": str(limit)}
+        if cursor:
+            params["cursor"] = cursor
+        return ChangesPage.model_validate(self._json("GET", "/v1/changes", params=params))
+
+    def push(self, request: PushRequest | dict[str, Any]) -> PushResponse:
+        body = request.model_dump(mode="json") if isinstance(request, PushRequest) else request
+        return PushResponse.model_validate(self._json("POST", "/v1/push", json=body))
+
+    def has_blob(self, sha256: str) -> bool:
+        return self._request("HEAD", f"/v1/blobs/{sha256}", ok=(200, 404)).status_code == 200
+
+    def put_blob(self, sha256: str, data: bytes) -> None:
+        self._request("PUT", f"/v1/blobs/{sha256}", content=data,
+                      headers={"content-type": "application/octet-stream"}, ok=(200, 201))
+
+    def get_blob(self, sha256: str) -> bytes:
+        return self._request("GET", f"/v1/blobs/{sha256}").content
+
+    # ------------------------------------------------------------------------------------------- plumbing
+
+    def _json(self, method: str, path: str, **kw: Any) -> Any:
+        response = self._request(method, path, **kw)
+        try:
+            return response.json()
+        except ValueError:
+            raise ProtocolError(f"{method} {path}: the server answered with something that is not JSON") from None
+
+    def _request(self, method: str, path: str, *, ok: tuple[int, ...] = (200,), **kw: Any) -> httpx.Response:
+        what = f"{method} {path.split('?')[0]}"
+        last: str = ""
+        for attempt in range(1, self.attempts + 1):
+            try:
+                response = self._http.request(method, path, **kw)
+            except httpx.TimeoutException:
+                last = f"the sync server {self.server_url} did not answer in time"
+            except httpx.TransportError as exc:
+                last = f"cannot reach the sync server {self.server_url} ({type(exc).__name__})"
+            else:
+                if response.status_code in ok:
+                    return response
+                if response.status_code == 503:
+                    last = f"the sync server is temporarily unavailable ({_detail(response)})"
+                    if attempt < self.attempts:
+                        self._sleep(_retry_after(response, self.backoff_s * attempt))
+                    continue
+                raise _error_for(what, response)
+            if attempt < self.attempts:
+                self._sleep(self.backoff_s * attempt)
+        raise ServerUnavailable(f"{what}: {last}; local changes stay queued and the next sync resumes")
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        detail = response.json().get("detail")
+    except (ValueError, AttributeError):
+        detail = None
+    return str(detail) if detail else f"HTTP {response.status_code}"
+
+
+def _retry_after(response: httpx.Response, default: float) -> float:
+    try:
+        return min(MAX_RETRY_AFTER_S, max(0.0, float(response.headers.get("retry-after", default))))
+    except ValueError:
+        return default
+
+
+def _error_for(what: str, response: httpx.Response) -> SyncError:
+    status = response.status_code
+    detail = _detail(response)
+    if status == 401:
+        return AuthError(f"the sync server refused the token ({detail}); sign in again with `qrdesk sync --login`")
+    if status == 403:
+        return AuthError(f"{what}: not allowed ({detail}); the token belongs to another device, sign in again")
+    if status == 410:
+        return ResyncRequired(f"{what}: {detail}")
+    return ProtocolError(f"{what}: the sync server answered {status} ({detail})")
