@@ -30,6 +30,9 @@ def test_health_ready_and_request_id_round_trip(client: httpx.Client) -> None:
     assert client.get("/readyz").json()["status"] == "ok"
     generated = client.get("/healthz").headers["x-request-id"]
     assert len(generated) == 32
+    assert client.get("/docs").status_code == 200
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/v1/library", "/v1/changes", "/v1/push", "/v1/blobs/{sha256}", "/healthz", "/readyz"} <= set(paths)
 
 
 def test_push_then_changes_feed_with_cursor(client: httpx.Client, alice) -> None:
