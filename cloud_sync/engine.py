@@ -182,7 +182,7 @@ class SyncEngine:
             raise
         conflicts = [r for r in response.results if r.status == "conflict" and r.server is not None]
         for r in conflicts:
-            self._download_files(r.server.files, report)  # type: ignore[union-attr]
+            self._download_files(_from_wire(r.server).files, report)  # type: ignore[arg-type]
         missing = sorted({sha for r in response.results if r.status == "missing_blobs" for sha in r.missing})
         with self.lib.transaction() as conn:
             for result in response.results:

@@ -1,0 +1,135 @@
+"""Fixtures: the real sync service over HTTP (local store), "machines" with their own library folders, and an
+in-memory OS keyring so no test touches (or needs) a real one."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from app.core.encode import encode_spec
+from app.core.library import Item, Library
+from app.core.render import render_image
+from app.core.spec import QrSpec
+from cloud_sync.client import SyncClient
+from cloud_sync.engine import SyncEngine, SyncReport
+from tests.sync_service.helpers import ServiceProcess, make_token
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.secrets.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError("not stored")
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    old = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(old)
+
+
+@dataclass
+class Server:
+    proc: ServiceProcess
+    data_dir: Path
+
+    @property
+    def url(self) -> str:
+        return self.proc.url
+
+    def token(self, user: str, device: str) -> str:
+        return make_token(user, device, store="local", data_dir=str(self.data_dir))
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    data = tmp_path_factory.mktemp("sync-data")
+    proc = ServiceProcess(data.parent / f"{data.name}.log", store="local", data_dir=str(data))
+    yield Server(proc, data)
+    proc.stop()
+
+
+@dataclass
+class Machine:
+    """One computer of the user: a library folder and a sync engine talking to the service."""
+
+    folder: Path
+    url: str
+    token: str
+    lib: Library
+    transport: httpx.BaseTransport | None = None
+    reports: list[SyncReport] = field(default_factory=list)
+
+    def engine(self) -> SyncEngine:
+        client = SyncClient(self.url, self.token, transport=self.transport, attempts=2, backoff_s=0.05,
+                            sleep=lambda s: None)
+        return SyncEngine(self.lib, client, device_label=self.folder.name)
+
+    def sync(self, **kw: object) -> SyncReport:
+        engine = self.engine()
+        try:
+            report = engine.sync(**kw)  # type: ignore[arg-type]
+        finally:
+            engine.client.close()
+        self.reports.append(report)
+        return report
+
+    def add(self, text: str, **kw: object) -> Item:
+        return self.lib.add(QrSpec.text(text), **kw)  # type: ignore[arg-type]
+
+    def attach_png(self, item_id: str) -> None:
+        item = self.lib.get(item_id)
+        image = render_image(encode_spec(item.spec), item.spec.style)
+        buf = io.BytesIO()
+        image.save(buf, format="PNG")
+        self.lib.attach_file(item_id, "export", buf.getvalue())
+
+    def reopen(self) -> None:
+        self.lib.close()
+        self.lib = Library.open(self.folder)
+
+
+def snapshot(lib: Library) -> dict[str, tuple]:
+    """What the user sees: every item with its content (not its sync bookkeeping)."""
+    return {i.id: (i.name, i.spec.to_json(), i.tags, i.notes, i.trashed, tuple(sorted(i.files, key=str)),
+                   i.conflict_of) for i in lib.all_items()}
+
+
+@pytest.fixture
+def machines(server: Server, tmp_path: Path) -> Iterator[callable]:
+    """``machines(n)`` → n machines of one fresh user (so tests sharing the server never see each other)."""
+    user = f"user-{uuid.uuid4().hex[:12]}"
+    made: list[Machine] = []
+
+    def make(n: int = 2) -> list[Machine]:
+        for _ in range(n):
+            folder = tmp_path / f"machine-{len(made) + 1}"
+            lib = Library.open(folder)
+            made.append(Machine(folder, server.url, server.token(user, lib.device_id), lib))
+        return made[-n:]
+
+    yield make
+    for m in made:
+        m.lib.close()

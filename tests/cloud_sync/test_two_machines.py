@@ -1,0 +1,87 @@
+"""Two library folders (two machines of one user) syncing through the real service over HTTP."""
+
+from __future__ import annotations
+
+import zxingcpp
+from PIL import Image
+
+from tests.cloud_sync.conftest import snapshot
+
+
+def _decode_file(lib, sha: str) -> str:
+    image = Image.open(lib.files.path_of(sha))
+    return zxingcpp.read_barcodes(image)[0].text
+
+
+def test_offline_edits_on_both_machines_converge_with_every_edit_kept(machines) -> None:
+    a, b = machines(2)
+    shared = a.add("https://example.com/shared", name="Shared", tags=["work"])
+    both_code = a.add("first code", name="Both edit code")
+    doomed = a.add("to delete", name="Delete me")
+    edit_vs_delete = a.add("edit beats delete", name="Edit vs delete")
+    a.attach_png(shared.id)
+    a.sync()
+    b.sync()
+    assert snapshot(a.lib) == snapshot(b.lib)
+    assert _decode_file(b.lib, b.lib.get(shared.id).files[0].sha256) == "https://example.com/shared"
+
+    # Offline on both: independent edits of one item merge; same code edited on both → conflict copy.
+    a.lib.update(shared.id, name="Shared (renamed on A)", tags=["work", "from-a"])
+    b.lib.retag(shared.id, add=["from-b"], remove=["work"])
+    a.lib.update(both_code.id, spec=a.lib.get(both_code.id).spec.__class__.text("code by A"))
+    b.lib.update(both_code.id, spec=b.lib.get(both_code.id).spec.__class__.text("code by B"))
+    b.lib.delete_forever([doomed.id])
+    a.lib.delete_forever([edit_vs_delete.id])
+    b.lib.update(edit_vs_delete.id, notes="B still needs this")
+    new_a = a.add("made on A offline", name="New A")
+    new_b = b.add("made on B offline", name="New B")
+    b.attach_png(new_b.id)
+
+    a.sync()
+    b.sync()
+    a.sync()
+    assert snapshot(a.lib) == snapshot(b.lib)
+
+    lib = a.lib
+    merged = lib.get(shared.id)
+    assert merged.name == "Shared (renamed on A)"
+    assert set(merged.tags) == {"from-a", "from-b"}
+    assert lib.get(both_code.id).spec.fields["text"] == "code by A"  # the server's (A pushed first)
+    copies = [i for i in lib.all_items() if i.conflict_of == both_code.id]
+    assert len(copies) == 1
+    assert copies[0].spec.fields["text"] == "code by B" and "(conflict, machine-2)" in copies[0].name
+    assert {i.id for i in lib.all_items()} >= {new_a.id, new_b.id, edit_vs_delete.id}
+    assert lib.get(edit_vs_delete.id).notes == "B still needs this"
+    assert doomed.id not in {i.id for i in lib.all_items()}
+    png = lib.get(new_b.id).files[0].sha256
+    assert _decode_file(a.lib, png) == "made on B offline"
+    assert not lib.dirty_items() and not b.lib.dirty_items()
+
+
+def test_identical_edits_on_both_machines_are_no_conflict(machines) -> None:
+    a, b = machines(2)
+    item = a.add("same", name="Same")
+    a.sync()
+    b.sync()
+    a.lib.update(item.id, name="Renamed the same way", tags=["x"])
+    b.lib.update(item.id, name="Renamed the same way", tags=["x"])
+    a.sync()
+    report = b.sync()
+    assert report.conflicts == 0
+    assert snapshot(a.lib) == snapshot(b.lib)
+    assert len(list(a.lib.all_items())) == 1
+
+
+def test_trash_state_syncs_and_restoring_is_an_edit(machines) -> None:
+    a, b = machines(2)
+    item = a.add("trash me", name="Trash")
+    a.sync()
+    b.sync()
+    a.lib.trash([item.id])
+    a.sync()
+    b.sync()
+    assert b.lib.get(item.id).trashed
+    b.lib.restore([item.id])
+    b.sync()
+    a.sync()
+    assert not a.lib.get(item.id).trashed
