@@ -80,8 +80,10 @@ class SyncEngine:
     """Syncs one open (writable) :class:`Library` with one server through ``client``."""
 
     def __init__(self, library: Library, client: SyncClient, *, device_id: str | None = None,
-                 device_label: str | None = None) -> None:
+                 device_label: str | None = None, push_batch: int = PUSH_BATCH, pull_page: int = PULL_PAGE) -> None:
         self.lib = library
+        self.push_batch = push_batch
+        self.pull_page = pull_page
         self.client = client
         self.device_id = device_id or library.device_id
         self.device_label = device_label or platform.node() or self.device_id[:8]
@@ -144,9 +146,9 @@ class SyncEngine:
 
     def _push_dirty(self, report: SyncReport) -> None:
         dirty = self._dirty()
-        for start in range(0, len(dirty), PUSH_BATCH):
+        for start in range(0, len(dirty), self.push_batch):
             self._check_cancel()
-            batch = dirty[start:start + PUSH_BATCH]
+            batch = dirty[start:start + self.push_batch]
             self._progress("push", start, len(dirty))
             for rec in batch:
                 if not rec.deleted:
@@ -212,7 +214,7 @@ class SyncEngine:
         pages: list[ChangesPage] = []
         while True:
             self._check_cancel()
-            page = self.client.changes(cursor, PULL_PAGE)
+            page = self.client.changes(cursor, self.pull_page)
             pages.append(page)
             cursor = page.cursor
             self._progress("pull", sum(len(p.changes) for p in pages), 0)

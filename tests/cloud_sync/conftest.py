@@ -81,11 +81,12 @@ class Machine:
     lib: Library
     transport: httpx.BaseTransport | None = None
     reports: list[SyncReport] = field(default_factory=list)
+    engine_kw: dict = field(default_factory=dict)
 
     def engine(self) -> SyncEngine:
         client = SyncClient(self.url, self.token, transport=self.transport, attempts=2, backoff_s=0.05,
                             sleep=lambda s: None)
-        return SyncEngine(self.lib, client, device_label=self.folder.name)
+        return SyncEngine(self.lib, client, device_label=self.folder.name, **self.engine_kw)
 
     def sync(self, **kw: object) -> SyncReport:
         engine = self.engine()

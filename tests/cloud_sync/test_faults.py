@@ -1,0 +1,158 @@
+"""Faults: lost responses, the service dying mid-push and mid-pull, the mass-delete guard, a server reset."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+import pytest
+
+from cloud_sync.errors import MassDeleteError, ServerUnavailable
+from tests.cloud_sync.conftest import Server, snapshot
+from tests.cloud_sync.faults import AfterRequests, drop_first_push
+from tests.sync_service.helpers import ServiceProcess, auth
+
+
+def _log_records(url: str, token: str) -> list[dict]:
+    """Every record version committed in the user's server log, read raw from the changes feed."""
+    out, cursor = [], ""
+    while True:
+        page = httpx.get(f"{url}/v1/changes", params={"cursor": cursor, "limit": 1000}, headers=auth(token)).json()
+        out += page["changes"]
+        cursor = page["cursor"]
+        if not page["has_more"]:
+            return out
+
+
+def test_lost_push_response_is_retried_with_the_same_key_and_commits_once(machines) -> None:
+    a, b = machines(2)
+    item = a.add("pushed once", name="Once")
+    a.transport = drop_first_push()
+    a.sync()
+    assert a.transport.dropped == 1
+    assert [r["id"] for r in _log_records(a.url, a.token)] == [item.id]
+    b.sync()
+    assert snapshot(a.lib) == snapshot(b.lib)
+
+
+def test_lost_push_response_then_client_gives_up_resumes_with_the_same_key(machines) -> None:
+    a, b = machines(2)
+    items = [a.add(f"item {i}") for i in range(3)]
+    a.transport = drop_first_push()
+    a.engine_kw = {}
+    engine = a.engine()
+    engine.client.attempts = 1  # no in-process retry: the answer is simply lost
+    with pytest.raises(ServerUnavailable):
+        engine.sync()
+    engine.client.close()
+    assert len(a.lib.dirty_items()) == 3  # the server committed, but we never heard back
+    a.lib.update(items[0].id, name="edited while the answer was lost")
+    a.transport = None
+    a.sync()
+    records = _log_records(a.url, a.token)
+    assert sorted(r["id"] for r in records if r["rev"] == 1) == sorted(i.id for i in items)
+    assert len(records) == 4  # three creations once each (replayed, not recommitted), then the later edit
+    assert not a.lib.dirty_items()
+    b.sync()
+    assert snapshot(a.lib) == snapshot(b.lib)
+
+
+@pytest.fixture
+def own_server(tmp_path) -> Server:
+    data = tmp_path / "own-sync-data"
+    data.mkdir()
+    proc = ServiceProcess(tmp_path / "own.log", store="local", data_dir=str(data))
+    srv = Server(proc, data)
+    yield srv
+    srv.proc.stop()
+
+
+def _two_machines(server: Server, tmp_path) -> tuple:
+    from app.core.library import Library
+    from tests.cloud_sync.conftest import Machine
+
+    user = f"user-{uuid.uuid4().hex[:8]}"
+    out = []
+    for name in ("machine-1", "machine-2"):
+        lib = Library.open(tmp_path / name)
+        out.append(Machine(tmp_path / name, server.url, server.token(user, lib.device_id), lib))
+    return tuple(out)
+
+
+def _restart(server: Server, tmp_path, *machines) -> None:
+    server.proc.stop()
+    server.proc = ServiceProcess(tmp_path / "own.log", store="local", data_dir=str(server.data_dir))
+    for m in machines:
+        m.url = server.url
+        m.transport = None
+
+
+def test_service_stopped_mid_push_and_mid_pull_then_retry_converges(own_server, tmp_path) -> None:
+    a, b = _two_machines(own_server, tmp_path)
+    try:
+        made = [a.add(f"batch item {i}", name=f"Item {i}") for i in range(25)]
+        a.engine_kw = b.engine_kw = {"push_batch": 10, "pull_page": 10}
+        is_push = lambda r: r.url.path == "/v1/push"  # noqa: E731
+        a.transport = AfterRequests(1, is_push, own_server.proc.stop)
+        with pytest.raises(ServerUnavailable):
+            a.sync()
+        assert 0 < len(a.lib.dirty_items()) < 25  # the first batch landed, the rest is still queued
+        _restart(own_server, tmp_path, a, b)
+        a.sync()
+        assert not a.lib.dirty_items()
+
+        is_pull = lambda r: r.url.path == "/v1/changes"  # noqa: E731
+        b.transport = AfterRequests(1, is_pull, own_server.proc.stop)
+        with pytest.raises(ServerUnavailable):
+            b.sync()
+        _restart(own_server, tmp_path, a, b)
+        b.sync()
+        assert snapshot(a.lib) == snapshot(b.lib)
+        assert {i.id for i in b.lib.all_items()} == {i.id for i in made}
+        assert len(_log_records(a.url, a.token)) == 25
+    finally:
+        a.lib.close()
+        b.lib.close()
+
+
+def test_mass_delete_from_the_server_needs_confirmation(machines) -> None:
+    a, b = machines(2)
+    items = [a.add(f"keep {i}") for i in range(10)]
+    a.sync()
+    b.sync()
+    a.lib.delete_forever([i.id for i in items[:8]])
+    a.sync()
+    with pytest.raises(MassDeleteError) as info:
+        b.sync()
+    assert info.value.count == 8 and info.value.total == 10
+    assert b.lib.count() == 10  # nothing was deleted
+    b.sync(confirm_mass_delete=True)
+    assert snapshot(a.lib) == snapshot(b.lib) and b.lib.count() == 2
+
+
+def test_a_few_deletions_do_not_trip_the_guard(machines) -> None:
+    a, b = machines(2)
+    items = [a.add(f"keep {i}") for i in range(10)]
+    a.sync()
+    b.sync()
+    a.lib.delete_forever([items[0].id, items[1].id])
+    a.sync()
+    assert b.sync().deleted == 2
+
+
+def test_a_reset_server_gets_a_union_and_nothing_is_deleted(machines, own_server, tmp_path) -> None:
+    a, b = machines(2)
+    synced = a.add("synced before the reset")
+    a.sync()
+    b.sync()
+    local_a = a.add("only on A")
+    local_b = b.add("only on B")
+    # The user's server is replaced by an empty one (new library id): both machines move to it.
+    for m in (a, b):
+        m.url = own_server.url
+        m.token = own_server.token("reset-user", m.lib.device_id)
+    assert a.sync().resynced
+    assert b.sync().resynced
+    a.sync()
+    assert snapshot(a.lib) == snapshot(b.lib)
+    assert {i.id for i in a.lib.all_items()} == {synced.id, local_a.id, local_b.id}
