@@ -6,11 +6,12 @@ import uuid
 
 import httpx
 import pytest
+from sync_service import cursors
 
 from cloud_sync.errors import MassDeleteError, ServerUnavailable
 from tests.cloud_sync.conftest import Server, snapshot
 from tests.cloud_sync.faults import AfterRequests, drop_first_push
-from tests.sync_service.helpers import ServiceProcess, auth
+from tests.sync_service.helpers import CURSOR_KEY, ServiceProcess, auth
 
 
 def _log_records(url: str, token: str) -> list[dict]:
@@ -156,3 +157,20 @@ def test_a_reset_server_gets_a_union_and_nothing_is_deleted(machines, own_server
     a.sync()
     assert snapshot(a.lib) == snapshot(b.lib)
     assert {i.id for i in a.lib.all_items()} == {synced.id, local_a.id, local_b.id}
+
+
+def test_cursor_ahead_of_the_log_410_triggers_a_union_resync(machines) -> None:
+    a, b = machines(2)
+    kept = a.add("kept through the resync")
+    a.sync()
+    b.sync()
+    state = a.lib.sync_state()
+    # A validly signed cursor past the head is what a client holds after the server's log was reset.
+    stale = cursors.encode(CURSOR_KEY.encode(), state["library_id"], state["epoch"], 10_000)
+    a.lib.save_cursor(state["library_id"], state["epoch"], stale)
+    local = a.add("only on A")
+    assert a.sync().resynced
+    b.sync()
+    assert {i.id for i in a.lib.all_items()} == {kept.id, local.id}
+    assert snapshot(a.lib) == snapshot(b.lib)
+    assert not a.lib.dirty_items()
