@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import zxingcpp
 from PIL import Image
 
@@ -85,3 +86,20 @@ def test_trash_state_syncs_and_restoring_is_an_edit(machines) -> None:
     b.sync()
     a.sync()
     assert not a.lib.get(item.id).trashed
+
+
+def test_cancel_keeps_what_was_done_and_the_next_sync_resumes(machines) -> None:
+    from cloud_sync.errors import SyncCancelled
+
+    a, b = machines(2)
+    made = [a.add(f"item {i}") for i in range(12)]
+    a.engine_kw = {"push_batch": 5}
+    seen: list[tuple[str, int, int]] = []
+    with pytest.raises(SyncCancelled):
+        a.sync(progress=lambda stage, done, total: seen.append((stage, done, total)),
+               cancel=lambda: len(seen) >= 2)
+    assert seen[:2] == [("push", 0, 12), ("push", 5, 12)]
+    assert len(a.lib.dirty_items()) == 2  # two batches of 5 reached the server, the rest waits
+    a.sync()
+    b.sync()
+    assert {i.id for i in b.lib.all_items()} == {i.id for i in made}
