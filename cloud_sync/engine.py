@@ -18,6 +18,7 @@ import json
 import platform
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,7 @@ from cloud_sync.protocol import ChangesPage, LibraryInfo, PushRequest, PushResul
 
 PUSH_BATCH = 100
 PULL_PAGE = 500
+TRANSFERS = 4  # blob uploads/downloads in flight at once (each is one small request; latency dominates)
 MAX_ROUNDS = 4  # push/pull rounds per sync; merges and conflict copies need a second push
 # A pull that deletes more than this many items, or more than half the library, needs the user's consent.
 MASS_DELETE_ITEMS = 100
@@ -80,8 +82,10 @@ class SyncEngine:
     """Syncs one open (writable) :class:`Library` with one server through ``client``."""
 
     def __init__(self, library: Library, client: SyncClient, *, device_id: str | None = None,
-                 device_label: str | None = None, push_batch: int = PUSH_BATCH, pull_page: int = PULL_PAGE) -> None:
+                 device_label: str | None = None, push_batch: int = PUSH_BATCH, pull_page: int = PULL_PAGE,
+                 transfers: int = TRANSFERS) -> None:
         self.lib = library
+        self.transfers = max(1, transfers)
         self.push_batch = push_batch
         self.pull_page = pull_page
         self.client = client
@@ -150,9 +154,7 @@ class SyncEngine:
             self._check_cancel()
             batch = dirty[start:start + self.push_batch]
             self._progress("push", start, len(dirty))
-            for rec in batch:
-                if not rec.deleted:
-                    self._upload_files(rec.files, report)
+            self._upload_files([f for rec in batch if not rec.deleted for f in rec.files], report)
             request = PushRequest(device_id=self.device_id, idempotency_key=f"qd-{uuid.uuid4().hex}",
                                   changes=[self._to_wire(rec) for rec in batch])
             hashes = {rec.id: rec.content_hash for rec in batch}
@@ -230,9 +232,7 @@ class SyncEngine:
         for page in pages:
             self._check_cancel()
             records = [_from_wire(r) for r in page.changes]
-            for rec in records:
-                if not rec.deleted:
-                    self._download_files(rec.files, report)
+            self._download_files([f for rec in records if not rec.deleted for f in rec.files], report)
             with self.lib.transaction():
                 for rec in records:
                     self._pull_one(rec, report)
@@ -327,12 +327,17 @@ class SyncEngine:
     # ------------------------------------------------------------------------------------------- blobs
 
     def _upload_files(self, files: list[dict[str, Any]], report: SyncReport) -> None:
-        for f in files:
-            sha = str(f["sha256"])
-            if sha not in self._uploaded:
-                if not self.client.has_blob(sha):
-                    self._upload_blob(sha, report)
-                self._uploaded.add(sha)
+        wanted = sorted({str(f["sha256"]) for f in files} - self._uploaded)
+
+        def one(sha: str) -> bool:
+            if self.client.has_blob(sha):
+                return False
+            self.client.put_blob(sha, self.lib.files.read_bytes(sha))
+            return True
+
+        for sha, uploaded in zip(wanted, self._parallel(one, wanted), strict=True):
+            self._uploaded.add(sha)
+            report.blobs_up += int(uploaded)
 
     def _upload_blob(self, sha: str, report: SyncReport) -> None:
         self.client.put_blob(sha, self.lib.files.read_bytes(sha))
@@ -340,15 +345,24 @@ class SyncEngine:
         report.blobs_up += 1
 
     def _download_files(self, files: list[dict[str, Any]], report: SyncReport) -> None:
-        for f in files:
-            sha = str(f["sha256"])
-            if not self.lib.files.has(sha):
-                data = self.client.get_blob(sha)
-                stored, _size = self.lib.files.put_bytes(data)
-                if stored != sha:
-                    self.lib.files.remove(stored)
-                    raise ProtocolError(f"blob {sha[:12]}… from the server does not match its hash")
-                report.blobs_down += 1
+        wanted = sorted({str(f["sha256"]) for f in files if not self.lib.files.has(str(f["sha256"]))})
+
+        def one(sha: str) -> None:
+            stored, _size = self.lib.files.put_bytes(self.client.get_blob(sha))
+            if stored != sha:
+                self.lib.files.remove(stored)
+                raise ProtocolError(f"blob {sha[:12]}… from the server does not match its hash")
+
+        self._parallel(one, wanted)
+        report.blobs_down += len(wanted)
+
+    def _parallel(self, fn: Callable[[str], Any], items: list[str]) -> list[Any]:
+        """``fn`` over ``items`` with up to ``transfers`` in flight; the first error is raised after all end."""
+        if len(items) <= 1 or self.transfers == 1:
+            return [fn(x) for x in items]
+        with ThreadPoolExecutor(max_workers=self.transfers) as pool:
+            futures = [pool.submit(fn, x) for x in items]
+        return [f.result() for f in futures]
 
     # ------------------------------------------------------------------------------------------- helpers
 
