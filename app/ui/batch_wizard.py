@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 from app.core.batch import BatchOptions, BatchResult, Table, read_source, run_batch
 from app.core.batch.run import RowError, prepare
 from app.core.errors import QrDeskError
+from app.core.payloads import PAYLOAD_KINDS
 from app.core.spec import Style
 from app.ui.errors import describe, show_error
-from app.ui.kinds import payload_kinds
 from app.ui.workers import Task, submit
 
 PREVIEW_ROWS = 50
@@ -88,7 +88,7 @@ class SourcePage(QWizardPage):
         row.addWidget(browse)
         self.kind_combo = QComboBox()
         self.kind_combo.setAccessibleName("Payload type for every row")
-        for name, kind in payload_kinds().items():
+        for name, kind in PAYLOAD_KINDS.items():
             self.kind_combo.addItem(kind.label, name)
         self.info = QLabel()
         self.info.setWordWrap(True)
@@ -181,7 +181,7 @@ class RowsPage(QWizardPage):
             for c, cell in enumerate(row.cells):
                 self.preview.setItem(r, c, QTableWidgetItem(cell))
         self.preview.resizeColumnsToContents()
-        kind = payload_kinds()[self.wiz.source_page.kind()]
+        kind = PAYLOAD_KINDS[self.wiz.source_page.kind()]
         for f in kind.fields:
             combo = QComboBox()
             combo.setAccessibleName(f"Column for {f.label}")

@@ -19,13 +19,12 @@ from app.core.export import ExportResult, export_code
 from app.core.render import render_image
 from app.core.spec import MM_PER_INCH, QrSpec
 from app.ui.imaging import pil_to_qimage
-from app.ui.kinds import payload_data
 
 FILE_FILTERS = "PNG image (*.png);;SVG vector (*.svg);;PDF document (*.pdf);;EPS vector (*.eps)"
 
 
 def encode_for_export(spec: QrSpec) -> QrCode:
-    data = payload_data(spec)
+    data = spec.data()
     if not data:
         raise QrDeskError("There is nothing to export: the payload is empty.")
     return encode(data, spec.style)

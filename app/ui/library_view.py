@@ -34,7 +34,6 @@ from app.core.render import render_image
 from app.core.spec import QrSpec
 from app.ui.errors import show_error
 from app.ui.imaging import pil_to_qimage
-from app.ui.kinds import payload_data
 from app.ui.library_store import LibraryStore, open_store
 from app.ui.workers import Task, submit
 
@@ -49,7 +48,7 @@ SORTS = (("Recently changed", "updated"), ("Name", "name"), ("Recently created",
 def render_thumbnail(key: str, spec: QrSpec) -> tuple[str, QImage | None]:
     """Runs in a worker: a small picture of the code (None when the item cannot be encoded)."""
     try:
-        code = encode(payload_data(spec), spec.style)
+        code = encode(spec.data(), spec.style)
         module_px = max(1, THUMB_PX // (code.size + 2 * spec.style.quiet_zone))
         image = render_image(code, spec.style, module_px=module_px)
     except (QrDeskError, ImportError):
@@ -85,7 +84,7 @@ class LibraryModel(QAbstractListModel):
             return item.name or "(untitled)"
         if role == Qt.ItemDataRole.ToolTipRole:
             tags = ", ".join(item.tags)
-            return f"{item.name}\n{_short(payload_data(item.spec))}" + (f"\nTags: {tags}" if tags else "")
+            return f"{item.name}\n{_short(item.spec.data())}" + (f"\nTags: {tags}" if tags else "")
         if role == Qt.ItemDataRole.DecorationRole:
             return QIcon(self._thumbnail(item))
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -227,7 +226,7 @@ class LibraryPanel(QWidget):
     def save_spec(self, item_id: Any, spec: QrSpec) -> Any:
         """Save the editor's spec: update the open item or add a new one; returns the item id."""
         if item_id is None:
-            name = _short(payload_data(spec), 40) or "Untitled"
+            name = _short(spec.data(), 40) or "Untitled"
             item_id = self.library.add_spec(spec, name=name)
         else:
             self.library.update_spec(item_id, spec)

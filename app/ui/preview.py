@@ -21,7 +21,6 @@ from app.core.render import render_image
 from app.core.spec import QrSpec
 from app.core.verify import ScanReport, check_code
 from app.ui.imaging import pil_to_qimage
-from app.ui.kinds import payload_data
 from app.ui.workers import Task, submit
 
 PREVIEW_TARGET_PX = 480  # the rendered preview's approximate edge; the widget scales it by whole pixels
@@ -39,7 +38,7 @@ class PreviewResult:
 def make_preview(generation: int, spec: QrSpec) -> PreviewResult:
     """Encode and render ``spec`` for the screen (runs in a worker thread)."""
     try:
-        data = payload_data(spec)
+        data = spec.data()
         if not data:
             return PreviewResult(generation, spec, error="Nothing to encode yet")
         code = encode(data, spec.style)

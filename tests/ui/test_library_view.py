@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from uihelpers import decode, wait_preview
 
-from app.ui.kinds import payload_data
 from app.ui.library_view import ItemIdRole
 
 
@@ -50,7 +49,7 @@ def test_thumbnails_render_off_the_gui_thread_and_decode(make_window, library, q
     for row, item in enumerate(panel.model.items):
         icon = panel.model.data(panel.model.index(row), Qt.ItemDataRole.DecorationRole)
         image = icon.pixmap(96, 96).toImage()
-        assert decode(image.scaled(image.width() * 3, image.height() * 3)) == [payload_data(item.spec)]
+        assert decode(image.scaled(image.width() * 3, image.height() * 3)) == [item.spec.data()]
 
 
 def test_search_tag_filter_trash_and_restore(make_window, library, qtbot):

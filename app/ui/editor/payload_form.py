@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.payloads import PAYLOAD_KINDS
 from app.core.spec import QrSpec
 from app.ui.editor.model import EditorModel
 from app.ui.editor.shortcuts import route_undo_keys
-from app.ui.kinds import payload_kinds
 
 
 class PayloadForm(QWidget):
@@ -27,7 +27,7 @@ class PayloadForm(QWidget):
     def __init__(self, model: EditorModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.kinds = payload_kinds()
+        self.kinds = PAYLOAD_KINDS
         self.kind_combo = QComboBox()
         self.kind_combo.setAccessibleName("Payload type")
         for name, kind in self.kinds.items():
