@@ -68,3 +68,32 @@ def test_wrong_token_is_reported_without_traceback(server, tmp_path, monkeypatch
     assert main(["--library", str(folder), "sync"]) == 2
     err = capsys.readouterr().err
     assert "refused the token" in err and "Traceback" not in err
+
+
+def test_mass_delete_is_refused_without_yes(server, tmp_path, monkeypatch, capsys) -> None:
+    folders = [tmp_path / "a", tmp_path / "b"]
+    tokens = []
+    for folder in folders:
+        with Library.open(folder) as lib:
+            tokens.append(server.token("cli-mass", lib.device_id))
+        assert main(["--library", str(folder), "sync", "--server", server.url]) == 0
+
+    def sync(i: int, *extra: str) -> int:
+        # The explicit opt-in for machines without a keyring: the token in the environment.
+        monkeypatch.setenv("QRDESK_SYNC_TOKEN", tokens[i])
+        return main(["--library", str(folders[i]), "sync", *extra])
+
+    with Library.open(folders[0]) as lib:
+        ids = [lib.add(QrSpec.text(f"code {n}")).id for n in range(6)]
+    assert sync(0) == 0 and sync(1) == 0
+    with Library.open(folders[0]) as lib:
+        lib.delete_forever(ids)
+    assert sync(0) == 0
+    capsys.readouterr()
+    assert sync(1) == 2
+    assert "--yes" in capsys.readouterr().err
+    with Library.open(folders[1]) as lib:
+        assert lib.count() == 6
+    assert sync(1, "--yes") == 0
+    with Library.open(folders[1]) as lib:
+        assert lib.count() == 0
