@@ -45,9 +45,13 @@ def _step(rng: random.Random, m: Machine, serial: list[int]) -> None:
     elif op == "delete":
         m.lib.delete_forever([target])
     else:
+        changed = _changed_codes(m)
         # A lost answer that the retry lost too: the changes stay queued for the next sync.
         with contextlib.suppress(ServerUnavailable):
             m.sync(confirm_mass_delete=True)
+        # No step of a sync (finished or not) may drop a code this machine changed.
+        kept = {i.spec.fields["text"] for i in m.lib.all_items()}
+        assert changed <= kept, f"sync lost local edits: {sorted(changed - kept)}"
 
 
 def _changed_codes(m: Machine) -> set[str]:
