@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from app.core.library import FileRef, Library, SyncRecord
+from app.core.library import FileRef, Item, Library, SyncRecord
 from app.core.spec import QrSpec
 from cloud_sync.client import SyncClient
 from cloud_sync.errors import (
@@ -386,3 +386,11 @@ def _from_wire(rec: Record) -> SyncRecord:
                       updated_at=updated, deleted=rec.deleted, content_hash=rec.content_hash,
                       payload=None if rec.deleted else dict(rec.payload),
                       files=[f.model_dump() for f in rec.files], conflict_of=rec.conflict_of)
+
+
+def conflict_copies(library: Library) -> list[Item]:
+    """Conflict copies still in the library (made by any machine): the "conflicts to review" list.
+
+    A copy stays listed until the user deletes it or clears it by keeping it as a normal item.
+    """
+    return [item for item in library.all_items() if item.conflict_of]

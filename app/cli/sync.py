@@ -14,7 +14,7 @@ from pathlib import Path
 from app.core.library import Library, resolve_library_dir
 from cloud_sync.account import Account
 from cloud_sync.client import SyncClient
-from cloud_sync.engine import SyncEngine
+from cloud_sync.engine import SyncEngine, conflict_copies
 from cloud_sync.errors import AccountError, MassDeleteError
 
 
@@ -77,6 +77,10 @@ def _status(folder: Path, account: Account) -> int:
         state = lib.sync_state()
         print(f"device id (for `sync-service token create --device`): {lib.device_id}")
         print(f"pending changes: {len(lib.dirty_items(limit=1_000_000))}")
+        copies = conflict_copies(lib)
+        print(f"conflict copies to review: {len(copies)}")
+        for item in copies[:20]:
+            print(f"  {item.id[:8]}  {item.name}")
         print(f"last pulled: {'never' if state['cursor'] is None else 'yes'}")
     return 0
 

@@ -37,6 +37,7 @@ def test_login_sync_status_logout(server, tmp_path, monkeypatch, capsys, memory_
     assert main(["--library", str(folder), "sync", "--status"]) == 0
     out = capsys.readouterr().out
     assert "pending changes: 0" in out and "signed in: yes" in out and token not in out
+    assert "conflict copies to review: 0" in out
 
     assert main(["--library", str(folder), "sync", "--logout"]) == 0
     assert keyring.get_password(KEYRING_SERVICE, server.url) is None

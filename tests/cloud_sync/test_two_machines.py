@@ -6,6 +6,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from cloud_sync.engine import conflict_copies
 from tests.cloud_sync.conftest import snapshot
 
 
@@ -48,8 +49,8 @@ def test_offline_edits_on_both_machines_converge_with_every_edit_kept(machines) 
     assert merged.name == "Shared (renamed on A)"
     assert set(merged.tags) == {"from-a", "from-b"}
     assert lib.get(both_code.id).spec.fields["text"] == "code by A"  # the server's (A pushed first)
-    copies = [i for i in lib.all_items() if i.conflict_of == both_code.id]
-    assert len(copies) == 1
+    copies = conflict_copies(lib)
+    assert len(copies) == 1 and copies[0].conflict_of == both_code.id
     assert copies[0].spec.fields["text"] == "code by B" and "(conflict, machine-2)" in copies[0].name
     assert {i.id for i in lib.all_items()} >= {new_a.id, new_b.id, edit_vs_delete.id}
     assert lib.get(edit_vs_delete.id).notes == "B still needs this"
