@@ -1,5 +1,5 @@
 """Child process for the SIGKILL test: syncs a library and freezes right after the server answered the
-N-th matching request (before the client has recorded the answer), so the parent can kill it there.
+N-th request whose path starts with PATH (before the client has recorded the answer), so the parent can kill it there.
 
 Usage: python sigkill_child.py FOLDER URL PATH N   (token in $QRDESK_SYNC_TOKEN, never on the command line)
 """
@@ -24,7 +24,7 @@ class FreezeAfter(httpx.HTTPTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         response = super().handle_request(request)
-        if request.url.path == self.path:
+        if request.url.path.startswith(self.path):
             self.seen += 1
             if self.seen == self.n:
                 response.read()
@@ -38,7 +38,8 @@ def main() -> None:
     folder, url, path, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     lib = Library.open(folder)
     client = SyncClient(url, os.environ["QRDESK_SYNC_TOKEN"], transport=FreezeAfter(path, n))
-    SyncEngine(lib, client, push_batch=10, pull_page=10).sync()
+    # One transfer at a time, so "the N-th blob request" is a well-defined point.
+    SyncEngine(lib, client, push_batch=10, pull_page=10, transfers=1).sync()
     print("finished", flush=True)
 
 
