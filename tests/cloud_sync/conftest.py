@@ -134,3 +134,32 @@ def machines(server: Server, tmp_path: Path) -> Iterator[callable]:
     yield make
     for m in made:
         m.lib.close()
+
+
+@pytest.fixture
+def own_server(tmp_path: Path) -> Iterator[Server]:
+    """A service of the test's own, which the test may stop and restart."""
+    data = tmp_path / "own-sync-data"
+    data.mkdir()
+    proc = ServiceProcess(tmp_path / "own.log", store="local", data_dir=str(data))
+    srv = Server(proc, data)
+    yield srv
+    srv.proc.stop()
+
+
+def two_machines(server: Server, tmp_path: Path) -> tuple[Machine, Machine]:
+    user = f"user-{uuid.uuid4().hex[:8]}"
+    out = []
+    for name in ("machine-1", "machine-2"):
+        lib = Library.open(tmp_path / name)
+        out.append(Machine(tmp_path / name, server.url, server.token(user, lib.device_id), lib))
+    return tuple(out)
+
+
+def restart_server(server: Server, tmp_path: Path, *machines: Machine) -> None:
+    """Start the service again on the same data (on a new port: the machines follow it)."""
+    server.proc.stop()
+    server.proc = ServiceProcess(tmp_path / "own.log", store="local", data_dir=str(server.data_dir))
+    for m in machines:
+        m.url = server.url
+        m.transport = None

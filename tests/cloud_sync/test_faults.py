@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import uuid
-
 import httpx
 import pytest
 from sync_service import cursors
 
 from cloud_sync.errors import MassDeleteError, ServerUnavailable
-from tests.cloud_sync.conftest import Server, snapshot
+from tests.cloud_sync.conftest import restart_server, snapshot, two_machines
 from tests.cloud_sync.faults import AfterRequests, drop_first_push
-from tests.sync_service.helpers import CURSOR_KEY, ServiceProcess, auth
+from tests.sync_service.helpers import CURSOR_KEY, auth
 
 
 def _log_records(url: str, token: str) -> list[dict]:
@@ -58,38 +56,8 @@ def test_lost_push_response_then_client_gives_up_resumes_with_the_same_key(machi
     assert snapshot(a.lib) == snapshot(b.lib)
 
 
-@pytest.fixture
-def own_server(tmp_path) -> Server:
-    data = tmp_path / "own-sync-data"
-    data.mkdir()
-    proc = ServiceProcess(tmp_path / "own.log", store="local", data_dir=str(data))
-    srv = Server(proc, data)
-    yield srv
-    srv.proc.stop()
-
-
-def _two_machines(server: Server, tmp_path) -> tuple:
-    from app.core.library import Library
-    from tests.cloud_sync.conftest import Machine
-
-    user = f"user-{uuid.uuid4().hex[:8]}"
-    out = []
-    for name in ("machine-1", "machine-2"):
-        lib = Library.open(tmp_path / name)
-        out.append(Machine(tmp_path / name, server.url, server.token(user, lib.device_id), lib))
-    return tuple(out)
-
-
-def _restart(server: Server, tmp_path, *machines) -> None:
-    server.proc.stop()
-    server.proc = ServiceProcess(tmp_path / "own.log", store="local", data_dir=str(server.data_dir))
-    for m in machines:
-        m.url = server.url
-        m.transport = None
-
-
 def test_service_stopped_mid_push_and_mid_pull_then_retry_converges(own_server, tmp_path) -> None:
-    a, b = _two_machines(own_server, tmp_path)
+    a, b = two_machines(own_server, tmp_path)
     try:
         made = [a.add(f"batch item {i}", name=f"Item {i}") for i in range(25)]
         a.engine_kw = b.engine_kw = {"push_batch": 10, "pull_page": 10}
@@ -98,7 +66,7 @@ def test_service_stopped_mid_push_and_mid_pull_then_retry_converges(own_server, 
         with pytest.raises(ServerUnavailable):
             a.sync()
         assert 0 < len(a.lib.dirty_items()) < 25  # the first batch landed, the rest is still queued
-        _restart(own_server, tmp_path, a, b)
+        restart_server(own_server, tmp_path, a, b)
         a.sync()
         assert not a.lib.dirty_items()
 
@@ -106,7 +74,7 @@ def test_service_stopped_mid_push_and_mid_pull_then_retry_converges(own_server, 
         b.transport = AfterRequests(1, is_pull, own_server.proc.stop)
         with pytest.raises(ServerUnavailable):
             b.sync()
-        _restart(own_server, tmp_path, a, b)
+        restart_server(own_server, tmp_path, a, b)
         b.sync()
         assert snapshot(a.lib) == snapshot(b.lib)
         assert {i.id for i in b.lib.all_items()} == {i.id for i in made}

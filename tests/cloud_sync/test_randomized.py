@@ -14,8 +14,8 @@ import pytest
 
 from app.core.spec import QrSpec
 from cloud_sync.errors import ServerUnavailable
-from tests.cloud_sync.conftest import Machine, snapshot
-from tests.cloud_sync.faults import drop_randomly
+from tests.cloud_sync.conftest import Machine, restart_server, snapshot, two_machines
+from tests.cloud_sync.faults import AfterRequests, drop_randomly
 
 STEPS = 60
 
@@ -93,3 +93,33 @@ def test_random_edits_syncs_and_lost_responses_converge_without_loss(machines, s
     assert all(snapshot(m.lib) == first for m in devices[1:])
     final_codes = {i.spec.fields["text"] for i in devices[0].lib.all_items()}
     assert must_survive <= final_codes, f"lost edits: {sorted(must_survive - final_codes)}"
+
+
+def test_random_run_with_the_service_dying_mid_sync_converges(own_server, tmp_path) -> None:
+    rng = random.Random(42)
+    devices = two_machines(own_server, tmp_path)
+    try:
+        for m in devices:
+            m.engine_kw = {"push_batch": 3, "pull_page": 3}
+        serial = [0]
+        for step in range(40):
+            _step(rng, rng.choice(devices), serial)
+            if step % 10 == 9:  # the service dies after a random request of a sync, then comes back
+                m = rng.choice(devices)
+                m.add(f"before outage {step}")
+                m.transport = AfterRequests(rng.randint(1, 4), lambda r: True, own_server.proc.stop)
+                changed = _changed_codes(m)
+                with contextlib.suppress(ServerUnavailable):
+                    m.sync(confirm_mass_delete=True)
+                assert changed <= {i.spec.fields["text"] for i in m.lib.all_items()}
+                restart_server(own_server, tmp_path, *devices)
+        must_survive = set().union(*(_changed_codes(m) for m in devices))
+        for _round in range(4):
+            for m in devices:
+                m.sync(confirm_mass_delete=True)
+        assert snapshot(devices[0].lib) == snapshot(devices[1].lib)
+        assert must_survive <= {i.spec.fields["text"] for i in devices[0].lib.all_items()}
+        assert not devices[0].lib.dirty_items() and not devices[1].lib.dirty_items()
+    finally:
+        for m in devices:
+            m.lib.close()
