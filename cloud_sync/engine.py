@@ -36,6 +36,7 @@ from cloud_sync.protocol import ChangesPage, LibraryInfo, PushRequest, PushResul
 
 PUSH_BATCH = 100
 PULL_PAGE = 500
+ASK_FIRST_BYTES = 256 * 1024  # blobs above this size are uploaded only after a HEAD says they are missing
 TRANSFERS = 4  # blob uploads/downloads in flight at once (each is one small request; latency dominates)
 MAX_ROUNDS = 4  # push/pull rounds per sync; merges and conflict copies need a second push
 # A pull that deletes more than this many items, or more than half the library, needs the user's consent.
@@ -327,10 +328,13 @@ class SyncEngine:
     # ------------------------------------------------------------------------------------------- blobs
 
     def _upload_files(self, files: list[dict[str, Any]], report: SyncReport) -> None:
-        wanted = sorted({str(f["sha256"]) for f in files} - self._uploaded)
+        sizes = {str(f["sha256"]): int(f["size"]) for f in files}
+        wanted = sorted(set(sizes) - self._uploaded)
 
         def one(sha: str) -> bool:
-            if self.client.has_blob(sha):
+            # Storing a blob the server has is a no-op there, so a small one is sent without asking first:
+            # one round trip instead of two. A big one is only sent when the server lacks it.
+            if sizes[sha] > ASK_FIRST_BYTES and self.client.has_blob(sha):
                 return False
             self.client.put_blob(sha, self.lib.files.read_bytes(sha))
             return True
