@@ -139,9 +139,7 @@ class SyncEngine:
         report.resynced = True
         with self.lib.transaction() as conn:
             conn.execute("DELETE FROM cloud_sync_outbox")
-            conn.execute("DELETE FROM items_fts WHERE rowid IN (SELECT pk FROM items WHERE deleted = 1)")
-            conn.execute("DELETE FROM items WHERE deleted = 1")
-            conn.execute("UPDATE items SET dirty = 1, rev = NULL, base_rev = NULL")
+            self.lib.forget_sync_revisions()
             self.lib.save_cursor(info.library_id, info.epoch, None)
 
     # ------------------------------------------------------------------------------------------- push
@@ -247,7 +245,7 @@ class SyncEngine:
             if not remote.deleted:
                 self._apply(remote, report)
             return
-        dirty = self._is_dirty(remote.id)
+        dirty = self.lib.is_dirty(remote.id)
         if not dirty:
             if local.rev is not None and (remote.rev or 0) <= local.rev:
                 return  # our own push coming back, or already applied
@@ -262,7 +260,7 @@ class SyncEngine:
         for rec in records:
             if rec.deleted:
                 local = self.lib.local_record(rec.id)
-                if local is not None and not local.deleted and not self._is_dirty(rec.id):
+                if local is not None and not local.deleted and not self.lib.is_dirty(rec.id):
                     doomed.add(rec.id)
             else:
                 doomed.discard(rec.id)
@@ -306,11 +304,8 @@ class SyncEngine:
         payload = local.payload or {}
         name = f"{payload.get('name') or 'Untitled'} (conflict, {self.device_label})"
         files = [FileRef(str(f["kind"]), str(f["sha256"]), int(f["size"])) for f in local.files]
-        copy = self.lib.add(QrSpec.from_dict(payload.get("spec")), name, payload.get("tags") or (),
-                            payload.get("notes", ""), files)
-        with self.lib.transaction() as conn:
-            # The library has no public setter for conflict_of; it is plain data on the row.
-            conn.execute("UPDATE items SET conflict_of = ? WHERE id = ?", (local.id, copy.id))
+        self.lib.add(QrSpec.from_dict(payload.get("spec")), name, payload.get("tags") or (),
+                     payload.get("notes", ""), files, conflict_of=local.id)
 
     def _apply(self, remote: SyncRecord, report: SyncReport) -> None:
         existed = self.lib.local_record(remote.id) is not None
@@ -319,11 +314,6 @@ class SyncEngine:
             report.deleted += int(existed)
         else:
             report.pulled += 1
-
-    def _is_dirty(self, item_id: str) -> bool:
-        with self.lib.transaction() as conn:
-            row = conn.execute("SELECT dirty FROM items WHERE id = ?", (item_id,)).fetchone()
-        return bool(row and row[0])
 
     # ------------------------------------------------------------------------------------------- blobs
 

@@ -269,10 +269,11 @@ class Library:
 
     def add(self, spec: QrSpec, name: str = "", tags: Iterable[str] = (), notes: str = "",
             files: Iterable[FileRef] = (), *, item_id: str | None = None, created_at: float | None = None,
-            updated_at: float | None = None) -> Item:
+            updated_at: float | None = None, conflict_of: str | None = None) -> Item:
         """Keep a new item; an empty name becomes a short summary of the payload.
 
-        ``item_id`` and the times are for imports, which keep an item's identity and history.
+        ``item_id`` and the times are for imports, which keep an item's identity and history;
+        ``conflict_of`` marks a sync conflict copy of that item, so the user can review it.
         """
         if not isinstance(spec, QrSpec):
             raise LibraryError("an item needs a QrSpec")
@@ -280,7 +281,7 @@ class Library:
         item = Item(id=item_id or str(uuid.uuid4()), name=_clean_name(name) or _summary(spec), spec=spec,
                     tags=clean_tags(tags), notes=str(notes or ""), created_at=created_at or now,
                     updated_at=updated_at or created_at or now,
-                    files=tuple(files), device_id=self.device_id)
+                    files=tuple(files), device_id=self.device_id, conflict_of=conflict_of)
         with self.transaction() as conn:
             self._insert(conn, item)
         return self.get(item.id)
@@ -466,6 +467,23 @@ class Library:
         with self.transaction() as conn:
             conn.execute("UPDATE sync_state SET library_id = ?, epoch = ?, cursor = ?, updated_at = ? WHERE id = 1",
                          (library_id, epoch, cursor, time.time()))
+
+    def is_dirty(self, item_id: str) -> bool:
+        """Whether the item (or its tombstone) has local changes the server has not acknowledged."""
+        rows = self._read("SELECT dirty FROM items WHERE id = ?", (item_id,))
+        return bool(rows and rows[0][0])
+
+    def forget_sync_revisions(self) -> None:
+        """Prepare a union resync with a server whose log our revisions do not refer to.
+
+        Every item becomes a local change again (merge base kept); unsent tombstones are dropped,
+        because bringing an item back is the safe side of not knowing. Call inside the transaction
+        that also resets the cursor.
+        """
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM items_fts WHERE rowid IN (SELECT pk FROM items WHERE deleted = 1)")
+            conn.execute("DELETE FROM items WHERE deleted = 1")
+            conn.execute("UPDATE items SET dirty = 1, rev = NULL, base_rev = NULL")
 
     def dirty_items(self, limit: int = 500) -> list[SyncRecord]:
         """Records changed locally since their last push (tombstones included), oldest change first."""
