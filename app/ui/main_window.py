@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_actions()
         self._build_status()
+        self.sync = self._build_sync(library)
 
         self.model.changed.connect(self._spec_changed)
         self.model.rejected.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
@@ -232,6 +233,14 @@ class MainWindow(QMainWindow):
         self.scan_label.setAccessibleName("Scan check")
         for label in (self.version_label, self.capacity_label, self.scan_label):
             bar.addPermanentWidget(label)
+
+    def _build_sync(self, library: object | None):
+        """Sync menu, actions and status indicator (only with a library); see app/ui/sync/."""
+        if library is None:
+            return None
+        from app.ui.sync.wiring import install_sync
+
+        return install_sync(self, getattr(library, "core", library))
 
     # -- editor and preview -----------------------------------------------------------------------
     def _spec_changed(self, spec: QrSpec) -> None:
@@ -401,6 +410,8 @@ class MainWindow(QMainWindow):
             show_error(self, "Save failed", exc)
             return
         self.statusBar().showMessage("Saved to the library", 3000)
+        if self.sync is not None:
+            self.sync.controller.notify_changed()
 
     def _focus_search(self) -> None:
         if self.library_panel is not None:
@@ -415,6 +426,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.sync is not None:
+            self.sync.controller.shutdown()
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.last_spec_json = self.model.spec.to_json()
         self.settings.sync()

@@ -1,0 +1,1 @@
+"""Cloud sync in the GUI: account dialog, background sync controller, status indicator, conflicts list."""

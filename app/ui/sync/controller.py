@@ -1,0 +1,207 @@
+"""The sync controller: owns the background sync, its timers and the status the views show.
+
+It wires :mod:`cloud_sync` exactly like ``qrdesk sync`` (app/cli/sync.py) does: :class:`Account` for the server
+and keyring token, :class:`SyncClient` + :class:`SyncEngine` for one sync. The sync runs in a private
+single-thread ``QThreadPool`` so the GUI thread never waits on the network, and at most one sync runs at a
+time; a request made while one runs is remembered and run right after it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+
+from app.core.library import Item, Library
+from app.ui.errors import describe
+from app.ui.workers import Task, submit
+from cloud_sync.account import Account
+from cloud_sync.client import SyncClient
+from cloud_sync.engine import SyncEngine, SyncReport, conflict_copies
+from cloud_sync.errors import AccountError, MassDeleteError, ServerUnavailable, SyncCancelled
+
+log = logging.getLogger("qrdesk.ui.sync")
+
+DEBOUNCE_MS = 5_000  # after a local change: batch a burst of edits into one sync
+INTERVAL_MS = 5 * 60_000  # pull what other machines did even when nothing changes here
+OFFLINE_RETRY_MS = 30_000  # catch up soon after the network comes back
+
+# States of the indicator.
+SIGNED_OUT, IDLE, SYNCING, SYNCED, OFFLINE, ERROR = "signed_out", "idle", "syncing", "synced", "offline", "error"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status indicator shows; a plain value so views only listen (no logic in widgets)."""
+
+    state: str
+    message: str = ""
+    done: int = 0
+    total: int = 0
+    conflicts: int = 0
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    report: SyncReport
+    conflicts: list[Item]
+
+
+class _ProgressSignals(QObject):
+    # Lives on the GUI thread; emitted from the worker, so delivery is queued onto the GUI thread.
+    progress = Signal(str, int, int)
+
+
+def run_sync(library: Library, server: str, token: str, *, confirm_mass_delete: bool = False,
+             progress: Callable[[str, int, int], None] | None = None,
+             cancel: Callable[[], bool] | None = None) -> SyncOutcome:
+    """One sync, wired like the CLI; runs on a worker thread (the library is thread-safe)."""
+    client = SyncClient(server, token)
+    try:
+        report = SyncEngine(library, client).sync(progress=progress, cancel=cancel,
+                                                  confirm_mass_delete=confirm_mass_delete)
+    finally:
+        client.close()
+    return SyncOutcome(report, conflict_copies(library))
+
+
+class SyncController(QObject):
+    status_changed = Signal(object)  # SyncStatus
+    synced = Signal(object)  # SyncReport, after a successful sync
+    mass_delete_requested = Signal(int, int)  # count, total: ask the user, then sync_now(confirm_mass_delete=True)
+    account_changed = Signal()
+
+    def __init__(self, library: Library, parent: QObject | None = None, *, debounce_ms: int = DEBOUNCE_MS,
+                 interval_ms: int = INTERVAL_MS, offline_retry_ms: int = OFFLINE_RETRY_MS) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.account = Account.load(library.folder)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._task: Task | None = None
+        self._cancel = threading.Event()
+        self._again = False
+        self._signals = _ProgressSignals(self)
+        self._signals.progress.connect(self._on_progress)
+        self._conflicts = 0
+        self.status = SyncStatus(IDLE if self.account.signed_in() else SIGNED_OUT,
+                                 "" if self.account.signed_in() else "Not signed in")
+
+        self._debounce = QTimer(self, singleShot=True, interval=debounce_ms)
+        self._debounce.timeout.connect(self.sync_now)
+        self._periodic = QTimer(self, interval=interval_ms)
+        self._periodic.timeout.connect(self.sync_now)
+        self._retry = QTimer(self, singleShot=True, interval=offline_retry_ms)
+        self._retry.timeout.connect(self.sync_now)
+        if self.account.signed_in():
+            self._periodic.start()
+
+    # -- account ----------------------------------------------------------------------------------
+    def sign_in(self, server: str, token: str) -> None:
+        """Set the server and keep the token in the OS keyring; raises AccountError with a user message."""
+        self.account.set_server(server)
+        self.account.sign_in(token)
+        self._periodic.start()
+        self._set(SyncStatus(IDLE, f"Signed in to {self.account.server}", conflicts=self._conflicts))
+        self.account_changed.emit()
+        self.sync_now()
+
+    def sign_out(self) -> bool:
+        removed = self.account.sign_out()
+        for timer in (self._debounce, self._periodic, self._retry):
+            timer.stop()
+        self._cancel.set()
+        self._set(SyncStatus(SIGNED_OUT, "Not signed in", conflicts=self._conflicts))
+        self.account_changed.emit()
+        return removed
+
+    # -- triggers ---------------------------------------------------------------------------------
+    def notify_changed(self) -> None:
+        """A local change was made: sync after a quiet period (restarting the wait on every change)."""
+        if self.account.signed_in():
+            self._debounce.start()
+
+    def sync_now(self, confirm_mass_delete: bool = False) -> bool:
+        """Start a sync in the background; returns whether one was started now."""
+        self._debounce.stop()
+        self._retry.stop()
+        if self._task is not None:
+            self._again = True
+            return False
+        try:
+            token = self.account.token()
+        except AccountError as exc:
+            self._set(SyncStatus(SIGNED_OUT, str(exc), conflicts=self._conflicts))
+            return False
+        self._cancel = threading.Event()
+        cancel = self._cancel
+        task = Task(run_sync, self.library, self.account.server or "", token,
+                    confirm_mass_delete=confirm_mass_delete, progress=self._signals.progress.emit,
+                    cancel=cancel.is_set)
+        task.signals.finished.connect(self._on_finished)
+        task.signals.failed.connect(self._on_failed)
+        self._task = task
+        self._set(SyncStatus(SYNCING, "Syncing…", conflicts=self._conflicts))
+        submit(task, self.pool)
+        return True
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def shutdown(self, wait_ms: int = 5_000) -> None:
+        """Stop timers, ask a running sync to stop, and give it a bounded time to do so (app quitting)."""
+        for timer in (self._debounce, self._periodic, self._retry):
+            timer.stop()
+        self._cancel.set()
+        self._again = False
+        self.pool.waitForDone(wait_ms)
+
+    # -- results ----------------------------------------------------------------------------------
+    def _on_progress(self, stage: str, done: int, total: int) -> None:
+        if self._task is not None:
+            self._set(SyncStatus(SYNCING, f"Syncing: {stage}", done, total, self._conflicts))
+
+    def _on_finished(self, outcome: SyncOutcome) -> None:
+        self._task = None
+        self._conflicts = len(outcome.conflicts)
+        self._set(SyncStatus(SYNCED, f"Synced: {outcome.report.summary()}", conflicts=self._conflicts))
+        self.synced.emit(outcome.report)
+        self._follow_up()
+
+    def _on_failed(self, exc: Any) -> None:
+        self._task = None
+        if isinstance(exc, ServerUnavailable):
+            self._set(SyncStatus(OFFLINE, f"Offline: {exc}", conflicts=self._conflicts))
+            self._retry.start()
+        elif isinstance(exc, SyncCancelled):
+            self._set(SyncStatus(IDLE, "Sync stopped", conflicts=self._conflicts))
+        elif isinstance(exc, MassDeleteError):
+            self._set(SyncStatus(ERROR, f"Waiting for confirmation: {exc}", conflicts=self._conflicts))
+            self.mass_delete_requested.emit(exc.count, exc.total)
+            return
+        else:
+            self._set(SyncStatus(ERROR, f"Sync failed: {describe(exc)}", conflicts=self._conflicts))
+        self._follow_up()
+
+    def _follow_up(self) -> None:
+        if self._again:
+            self._again = False
+            self.sync_now()
+
+    def conflicts(self) -> list[Item]:
+        """Conflict copies to review (read on the GUI thread: a local query, no network)."""
+        items = conflict_copies(self.library)
+        if len(items) != self._conflicts:
+            self._conflicts = len(items)
+            self._set(SyncStatus(self.status.state, self.status.message, self.status.done, self.status.total,
+                                 self._conflicts))
+        return items
+
+    def _set(self, status: SyncStatus) -> None:
+        self.status = status
+        self.status_changed.emit(status)

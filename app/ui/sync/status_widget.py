@@ -1,0 +1,48 @@
+"""The sync indicator in the status bar: a label, a small progress bar while syncing, and a conflicts button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+
+from app.ui.sync.controller import ERROR, OFFLINE, SIGNED_OUT, SYNCED, SYNCING, SyncStatus
+
+_SHORT = {SIGNED_OUT: "Sync: off", SYNCING: "Syncing…", SYNCED: "Synced", OFFLINE: "Offline", ERROR: "Sync error"}
+
+
+class SyncStatusWidget(QWidget):
+    conflicts_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        self.label.setAccessibleName("Sync status")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(90)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.conflicts_button = QToolButton()
+        self.conflicts_button.setAutoRaise(True)
+        self.conflicts_button.clicked.connect(self.conflicts_clicked)
+        self.conflicts_button.hide()
+        layout.addWidget(self.label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.conflicts_button)
+        self.state = ""
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.state = status.state
+        self.label.setText(_SHORT.get(status.state, "Sync"))
+        # The full reason (offline cause, error) is one hover away without crowding the status bar.
+        self.label.setToolTip(status.message)
+        self.setToolTip(status.message)
+        syncing = status.state == SYNCING
+        self.progress.setVisible(syncing)
+        if syncing:
+            self.progress.setRange(0, status.total)  # 0..0 shows a busy indicator until totals are known
+            self.progress.setValue(min(status.done, status.total))
+        n = status.conflicts
+        self.conflicts_button.setText(f"{n} conflict{'' if n == 1 else 's'} to review")
+        self.conflicts_button.setVisible(n > 0)

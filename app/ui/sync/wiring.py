@@ -1,0 +1,78 @@
+"""Puts sync into the main window: a Sync menu, the status-bar indicator, the mass-delete question."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from app.core.library import Library
+from app.ui.sync.account_dialog import AccountDialog
+from app.ui.sync.conflicts import ConflictsDialog
+from app.ui.sync.controller import SyncController
+from app.ui.sync.status_widget import SyncStatusWidget
+
+
+@dataclass
+class SyncUi:
+    controller: SyncController
+    indicator: SyncStatusWidget
+    act_sync_now: QAction
+    act_account: QAction
+    act_conflicts: QAction
+
+
+def ask_mass_delete(parent: QMainWindow, count: int, total: int) -> bool:
+    answer = QMessageBox.question(
+        parent, "Delete items from this library?",
+        f"Your other machines deleted {count} of the {total} items in this library.\n\n"
+        "Delete them here too? If you did not expect this, choose No: nothing is deleted and you can check "
+        "your other machines first.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def install_sync(window: QMainWindow, library: Library) -> SyncUi:
+    controller = SyncController(library, window)
+    indicator = SyncStatusWidget()
+    window.statusBar().addPermanentWidget(indicator)
+    controller.status_changed.connect(indicator.show_status)
+    indicator.show_status(controller.status)
+
+    menu = window.menuBar().addMenu("&Sync")
+    act_sync_now = QAction("Sync now", window, shortcut=QKeySequence("F5"))
+    act_sync_now.triggered.connect(lambda: controller.sync_now())
+    act_account = QAction("Sync account…", window)
+    act_account.triggered.connect(lambda: open_account_dialog(window, controller))
+    act_conflicts = QAction("Conflicts to review…", window)
+    act_conflicts.triggered.connect(lambda: open_conflicts(window, controller))
+    indicator.conflicts_clicked.connect(act_conflicts.trigger)
+    for act in (act_sync_now, act_account, act_conflicts):
+        menu.addAction(act)
+        window.addAction(act)
+
+    def refresh_library(_report: object) -> None:
+        panel = getattr(window, "library_panel", None)
+        if panel is not None:
+            panel.refresh()
+
+    controller.synced.connect(refresh_library)
+    controller.mass_delete_requested.connect(
+        lambda count, total: ask_mass_delete(window, count, total) and controller.sync_now(confirm_mass_delete=True))
+    return SyncUi(controller, indicator, act_sync_now, act_account, act_conflicts)
+
+
+def open_account_dialog(window: QMainWindow, controller: SyncController) -> AccountDialog:
+    dialog = AccountDialog(controller, window)
+    dialog.setObjectName("syncAccountDialog")
+    dialog.open()
+    return dialog
+
+
+def open_conflicts(window: QMainWindow, controller: SyncController) -> ConflictsDialog:
+    dialog = ConflictsDialog(controller, window)
+    dialog.setObjectName("syncConflictsDialog")
+    dialog.open_requested.connect(window.open_item)
+    dialog.open()
+    return dialog
