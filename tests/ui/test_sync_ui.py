@@ -227,3 +227,66 @@ def test_conflict_from_two_libraries_shows_in_conflicts_list(make_window, librar
     dialog.open_button.click()
     assert window.current_item_id == copy_id
     assert window.model.spec == copy.spec
+
+
+def test_local_change_syncs_automatically_after_the_quiet_period(make_window, library, service, qtbot,
+                                                                  tmp_path) -> None:
+    window = make_window(library)
+    ui = window.sync
+    user = f"user-{uuid.uuid4().hex[:8]}"
+    _sign_in_through_dialog(window, qtbot, service.url, _token(service, user, library.core))
+    _wait_state(qtbot, window, "synced")
+    ui.controller._debounce.setInterval(200)  # the app waits ~5 s; the mechanism is the same
+
+    seen: list[str] = []
+    ui.controller.status_changed.connect(lambda s: seen.append(s.state))
+    window.model.load(QrSpec.text("saved, not synced by hand"))
+    window.save_to_library()
+    assert seen == []  # the save itself does not sync: it waits for a quiet period
+    qtbot.waitUntil(lambda: seen[-1:] == ["synced"], timeout=WAIT_MS)
+    other = Library.open(tmp_path / "machine-2")
+    try:
+        _other_machine_sync(service, service.url, _token(service, user, other), other)
+        assert other.get(window.current_item_id).spec.fields["text"] == "saved, not synced by hand"
+    finally:
+        other.close()
+
+
+def test_mass_delete_from_the_server_asks_first(make_window, library, service, qtbot, monkeypatch,
+                                               tmp_path) -> None:
+    from app.ui.sync import wiring
+
+    window = make_window(library)
+    ui = window.sync
+    user = f"user-{uuid.uuid4().hex[:8]}"
+    _sign_in_through_dialog(window, qtbot, service.url, _token(service, user, library.core))
+    _wait_state(qtbot, window, "synced")
+    ids = {i.id for i in library.core.all_items()}
+    other = Library.open(tmp_path / "machine-2")
+    try:
+        other_token = _token(service, user, other)
+        _other_machine_sync(service, service.url, other_token, other)
+        other.delete_forever(ids)
+        _other_machine_sync(service, service.url, other_token, other)
+    finally:
+        other.close()
+
+    questions: list[tuple[int, int]] = []
+    answer = {"yes": False}
+
+    def ask(_parent, count: int, total: int) -> bool:
+        questions.append((count, total))
+        return answer["yes"]
+
+    monkeypatch.setattr(wiring, "ask_mass_delete", ask)
+    ui.act_sync_now.trigger()
+    qtbot.waitUntil(lambda: len(questions) == 1, timeout=WAIT_MS)
+    assert questions == [(len(ids), len(ids))]
+    assert {i.id for i in library.core.all_items()} == ids  # "No": nothing deleted
+    assert ui.controller.status.state == "error" and "confirmation" in ui.controller.status.message
+
+    answer["yes"] = True
+    ui.act_sync_now.trigger()
+    qtbot.waitUntil(lambda: len(questions) == 2, timeout=WAIT_MS)
+    _wait_state(qtbot, window, "synced")
+    assert not ids & {i.id for i in library.core.all_items()}

@@ -178,8 +178,10 @@ class SyncController(QObject):
         if isinstance(exc, ServerUnavailable):
             self._set(SyncStatus(OFFLINE, f"Offline: {exc}", conflicts=self._conflicts))
             self._retry.start()
-        elif isinstance(exc, SyncCancelled):
-            self._set(SyncStatus(IDLE, "Sync stopped", conflicts=self._conflicts))
+        elif isinstance(exc, SyncCancelled):  # cancelled by sign-out or quitting: keep saying signed out
+            signed_in = self.account.signed_in()
+            self._set(SyncStatus(IDLE if signed_in else SIGNED_OUT, "Sync stopped" if signed_in else "Not signed in",
+                                 conflicts=self._conflicts))
         elif isinstance(exc, MassDeleteError):
             self._set(SyncStatus(ERROR, f"Waiting for confirmation: {exc}", conflicts=self._conflicts))
             self.mass_delete_requested.emit(exc.count, exc.total)
