@@ -248,6 +248,14 @@ def test_local_change_syncs_automatically_after_the_quiet_period(make_window, li
     try:
         _other_machine_sync(service, service.url, _token(service, user, other), other)
         assert other.get(window.current_item_id).spec.fields["text"] == "saved, not synced by hand"
+
+        # A change made in the library panel (here a rename; the panel reloads after each) syncs too.
+        seen.clear()
+        library.rename(window.current_item_id, "Renamed in the panel")
+        window.library_panel.refresh()
+        qtbot.waitUntil(lambda: seen[-1:] == ["synced"], timeout=WAIT_MS)
+        _other_machine_sync(service, service.url, _token(service, user, other), other)
+        assert other.get(window.current_item_id).name == "Renamed in the panel"
     finally:
         other.close()
 

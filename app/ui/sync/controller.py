@@ -125,6 +125,12 @@ class SyncController(QObject):
         if self.account.signed_in():
             self._debounce.start()
 
+    def notify_if_pending(self) -> None:
+        """Something may have changed the library (a rename, trash or batch import in the library panel):
+        schedule a sync when there are unsynced local changes. A one-row local query; no network."""
+        if self.library.dirty_items(limit=1):
+            self.notify_changed()
+
     def sync_now(self, confirm_mass_delete: bool = False) -> bool:
         """Start a sync in the background; returns whether one was started now."""
         self._debounce.stop()

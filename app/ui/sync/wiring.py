@@ -58,6 +58,11 @@ def install_sync(window: QMainWindow, library: Library) -> SyncUi:
             panel.refresh()
 
     controller.synced.connect(refresh_library)
+    panel = getattr(window, "library_panel", None)
+    if panel is not None:
+        # The panel reloads its list after every change it makes (rename, tags, trash, batch import); there
+        # is no finer "changed" signal, so a reload checks for unsynced changes.
+        panel.model.modelReset.connect(controller.notify_if_pending)
     controller.mass_delete_requested.connect(
         lambda count, total: ask_mass_delete(window, count, total) and controller.sync_now(confirm_mass_delete=True))
     return SyncUi(controller, indicator, act_sync_now, act_account, act_conflicts)
