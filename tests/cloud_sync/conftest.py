@@ -10,9 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from app.core.encode import encode_spec
 from app.core.library import Item, Library
@@ -21,33 +19,6 @@ from app.core.spec import QrSpec
 from cloud_sync.client import SyncClient
 from cloud_sync.engine import SyncEngine, SyncReport
 from tests.sync_service.helpers import ServiceProcess, make_token
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.secrets.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("not stored")
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    old = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(old)
 
 
 @dataclass

@@ -7,10 +7,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import keyring.errors
 import pytest
-from keyring.backend import KeyringBackend
 
 from app.core.library import Library
 from app.core.spec import QrSpec
@@ -21,34 +18,6 @@ from tests.sync_service import helpers
 from tests.sync_service.helpers import ServiceProcess, make_token
 
 WAIT_MS = 30_000  # generous: the machine is shared; waits end as soon as the condition holds
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.secrets.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("not stored")
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    monkeypatch.delenv("QRDESK_SYNC_TOKEN", raising=False)
-    old = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(old)
 
 
 @pytest.fixture
