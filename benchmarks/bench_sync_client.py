@@ -29,11 +29,10 @@ from app.core.encode import encode_spec  # noqa: E402
 from app.core.library import Library  # noqa: E402
 from app.core.render import render_image  # noqa: E402
 from app.core.spec import QrSpec  # noqa: E402
+from benchmarks.replicated_service import replicated_service  # noqa: E402
 from cloud_sync.client import SyncClient  # noqa: E402
 from cloud_sync.engine import SyncEngine  # noqa: E402
-from tests.sync_service.helpers import Azurite, ServiceProcess, free_port, make_token, wait_http  # noqa: E402
-
-AWS = {"AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench", "AWS_DEFAULT_REGION": "us-east-1"}
+from tests.sync_service.helpers import make_token  # noqa: E402
 
 
 def _fill(lib: Library, n: int) -> int:
@@ -72,31 +71,15 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which("rclone") is None:
         sys.exit("rclone is not installed (Debian package `rclone`)")
-    os.environ.update(AWS)
-    from sync_service.storage.azure import AzureStore
-    from sync_service.storage.s3 import S3Store
-
     with tempfile.TemporaryDirectory(prefix="bench-sync-client-") as tmp_name:
         tmp = Path(tmp_name)
-        port = free_port()
-        moto = subprocess.Popen([str(Path(sys.executable).with_name("moto_server")), "-H", "127.0.0.1", "-p",
-                                 str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        azurite = Azurite()
-        azurite.start()
-        svc = None
-        try:
-            s3_url = f"http://127.0.0.1:{port}"
-            wait_http(s3_url + "/moto-api/", ok=(200, 404))
-            S3Store("bench", "us-east-1", s3_url).ensure_bucket()
-            AzureStore("bench", azurite.connection_string).ensure_container()
-            cfg = {"store": "s3+azure", "s3_bucket": "bench", "s3_endpoint_url": s3_url, "azure_container": "bench",
-                   "azure_connection_string": azurite.connection_string, "reconcile_interval_seconds": "5"}
-            svc = ServiceProcess(tmp / "svc.log", **cfg)
+        with replicated_service(tmp / "svc.log") as stack:
+            cfg, s3_url = stack.config, stack.s3_url
             a, b = Library.open(tmp / "a"), Library.open(tmp / "b")
             size = _fill(a, args.items)
             ta, tb = make_token("bench", a.device_id, **cfg), make_token("bench", b.device_id, **cfg)
-            push_s, push_report = _sync(a, svc.url, ta)
-            pull_s, pull_report = _sync(b, svc.url, tb)
+            push_s, push_report = _sync(a, stack.service.url, ta)
+            pull_s, pull_report = _sync(b, stack.service.url, tb)
             bad = 0
             for item in b.all_items():
                 decoded = zxingcpp.read_barcodes(Image.open(b.files.path_of(item.files[0].sha256)))
@@ -110,12 +93,6 @@ def main() -> None:
             print(f"  rclone copy      {rclone_s:7.2f} s  {args.items / rclone_s:7.1f} files/s  (same PNGs, same S3)")
             a.close()
             b.close()
-        finally:
-            if svc:
-                svc.stop()
-            azurite.stop()
-            moto.terminate()
-            moto.wait(10)
 
 
 if __name__ == "__main__":

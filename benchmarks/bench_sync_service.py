@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
-import os
 import statistics
 import sys
 import tempfile
@@ -23,15 +21,13 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.replicated_service import replicated_service  # noqa: E402
 from tests.sync_service.helpers import (  # noqa: E402
-    Azurite,
     ServiceProcess,
     auth,
-    free_port,
     make_token,
     push_body,
     record,
-    wait_http,
 )
 
 
@@ -94,35 +90,10 @@ def bench_local(args: argparse.Namespace, tmp: Path) -> None:
 
 
 def bench_replicated(args: argparse.Namespace, tmp: Path) -> None:
-    from moto.server import ThreadedMotoServer
-    from sync_service.storage.azure import AzureStore
-    from sync_service.storage.s3 import S3Store
-
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    os.environ.update(
-        {"AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench", "AWS_DEFAULT_REGION": "us-east-1"}
-    )
-    port = free_port()
-    moto = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    moto.start()
-    azurite = Azurite()
-    azurite.start()
-    svc = None
-    try:
-        s3_url = f"http://127.0.0.1:{port}"
-        wait_http(s3_url + "/moto-api/", ok=(200, 404))
-        S3Store("bench", "us-east-1", s3_url).ensure_bucket()
-        AzureStore("bench", azurite.connection_string).ensure_container()
-        cfg = {"store": "s3+azure", "s3_bucket": "bench", "s3_endpoint_url": s3_url, "azure_container": "bench",
-               "azure_connection_string": azurite.connection_string, "reconcile_interval_seconds": "5"}
-        svc = ServiceProcess(tmp / "replicated.log", **cfg)
-        tokens = [make_token(f"user{i}", f"dev{i}", **cfg) for i in range(args.clients)]
-        _report("moto S3 + Azurite", args.clients, asyncio.run(_load(svc.url, tokens, args.pushes, args.reads)))
-    finally:
-        if svc:
-            svc.stop()
-        azurite.stop()
-        moto.stop()
+    with replicated_service(tmp / "replicated.log") as stack:
+        tokens = [make_token(f"user{i}", f"dev{i}", **stack.config) for i in range(args.clients)]
+        _report("moto S3 + Azurite", args.clients,
+                asyncio.run(_load(stack.service.url, tokens, args.pushes, args.reads)))
 
 
 def main() -> None:
