@@ -36,6 +36,7 @@ from app.core.batch import BatchOptions, BatchResult, Table, read_source, run_ba
 from app.core.batch.run import RowError, prepare
 from app.core.errors import QrDeskError
 from app.core.payloads import PAYLOAD_KINDS
+from app.core.render import FORMATS
 from app.core.spec import Style
 from app.ui.errors import describe, show_error
 from app.ui.workers import Task, submit
@@ -233,7 +234,7 @@ class RunPage(QWizardPage):
         out_row.addWidget(self.output, 1)
         out_row.addWidget(browse)
         self.fmt = QComboBox()
-        self.fmt.addItems(["png", "svg", "pdf", "eps"])
+        self.fmt.addItems(list(FORMATS))
         self.fmt.setAccessibleName("File format")
         self.add_to_library = QCheckBox("Add the codes to the library")
         self.add_to_library.setEnabled(wizard.library is not None)

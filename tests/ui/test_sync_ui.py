@@ -42,6 +42,15 @@ def _other_machine_sync(service: ServiceProcess, url: str, token: str, lib: Libr
         client.close()
 
 
+def _signed_in_window(make_window, library, service: ServiceProcess, qtbot):
+    """A main window signed in as a fresh user through the dialog, after its first sync; returns (window, user)."""
+    window = make_window(library)
+    user = f"user-{uuid.uuid4().hex[:8]}"
+    _sign_in_through_dialog(window, qtbot, service.url, _token(service, user, library.core))
+    _wait_state(qtbot, window, "synced")
+    return window, user
+
+
 def _sign_in_through_dialog(window, qtbot, url: str, token: str):
     from app.ui.sync.wiring import open_account_dialog
 
@@ -117,11 +126,8 @@ def _sign_in_dialog_for_sign_out(window, qtbot):
 
 def test_service_down_shows_offline_app_stays_usable_and_catches_up(make_window, library, service, qtbot,
                                                                     monkeypatch, tmp_path) -> None:
-    window = make_window(library)
+    window, user = _signed_in_window(make_window, library, service, qtbot)
     ui = window.sync
-    user = f"user-{uuid.uuid4().hex[:8]}"
-    _sign_in_through_dialog(window, qtbot, service.url, _token(service, user, library.core))
-    _wait_state(qtbot, window, "synced")
 
     port = service.port
     service.stop()
@@ -163,11 +169,8 @@ def test_conflict_from_two_libraries_shows_in_conflicts_list(make_window, librar
                                                               tmp_path) -> None:
     from app.ui.sync.wiring import open_conflicts
 
-    window = make_window(library)
+    window, user = _signed_in_window(make_window, library, service, qtbot)
     ui = window.sync
-    user = f"user-{uuid.uuid4().hex[:8]}"
-    _sign_in_through_dialog(window, qtbot, service.url, _token(service, user, library.core))
-    _wait_state(qtbot, window, "synced")
     assert not ui.indicator.conflicts_button.isVisibleTo(window)
 
     other = Library.open(tmp_path / "machine-2")
@@ -200,11 +203,8 @@ def test_conflict_from_two_libraries_shows_in_conflicts_list(make_window, librar
 
 def test_local_change_syncs_automatically_after_the_quiet_period(make_window, library, service, qtbot,
                                                                   tmp_path) -> None:
-    window = make_window(library)
+    window, user = _signed_in_window(make_window, library, service, qtbot)
     ui = window.sync
-    user = f"user-{uuid.uuid4().hex[:8]}"
-    _sign_in_through_dialog(window, qtbot, service.url, _token(service, user, library.core))
-    _wait_state(qtbot, window, "synced")
     ui.controller._debounce.setInterval(200)  # the app waits ~5 s; the mechanism is the same
 
     seen: list[str] = []
@@ -233,11 +233,8 @@ def test_mass_delete_from_the_server_asks_first(make_window, library, service, q
                                                tmp_path) -> None:
     from app.ui.sync import wiring
 
-    window = make_window(library)
+    window, user = _signed_in_window(make_window, library, service, qtbot)
     ui = window.sync
-    user = f"user-{uuid.uuid4().hex[:8]}"
-    _sign_in_through_dialog(window, qtbot, service.url, _token(service, user, library.core))
-    _wait_state(qtbot, window, "synced")
     ids = {i.id for i in library.core.all_items()}
     other = Library.open(tmp_path / "machine-2")
     try:
