@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.core.batch import BatchOptions, BatchResult, Table, read_source, run_batch
-from app.core.batch.run import RowError, prepare
+from app.core.batch import BatchOptions, BatchResult, RowError, Table, prepare, read_source, run_batch
 from app.core.errors import QrDeskError
 from app.core.payloads import PAYLOAD_KINDS
 from app.core.render import FORMATS

@@ -1,20 +1,19 @@
 """Batch import: a CSV or text file in, one code per row out (folder, ZIP or label-sheet PDF).
 
-Start with :func:`run_batch`; :mod:`.read`, :mod:`.mapping` and :mod:`.names` are usable on their
-own (the GUI previews the column mapping and the first rows with them).
+Start with :func:`run_batch`. The modules follow the batch's steps: :mod:`.read` (a file → a table),
+:mod:`.mapping` (columns → payload fields), :mod:`.prepare` (rows → work items or row errors),
+:mod:`.worker` (items → codes → files), :mod:`.pool` (workers in parallel processes), :mod:`.outputs`
+(folder, ZIP, label sheet), :mod:`.report` (the errors CSV) and :mod:`.run` (the whole batch);
+:mod:`.model` holds the options and results they share. :mod:`.read`, :mod:`.mapping` and
+:func:`prepare` are usable on their own (the GUI previews the column mapping and the first rows with them).
 """
 
 from app.core.batch.labels import TEMPLATES, LabelTemplate, get_template
+from app.core.batch.model import BatchOptions, BatchProgress, BatchResult, BatchSource, RowError
+from app.core.batch.prepare import PreviewRow, prepare, preview_batch
 from app.core.batch.read import InputError, Table, read_source
-from app.core.batch.run import (
-    BatchOptions,
-    BatchResult,
-    BatchSource,
-    PreviewRow,
-    RowError,
-    preview_batch,
-    run_batch,
-)
+from app.core.batch.run import run_batch
 
-__all__ = ["TEMPLATES", "BatchOptions", "BatchResult", "BatchSource", "InputError", "LabelTemplate",
-           "PreviewRow", "RowError", "Table", "get_template", "preview_batch", "read_source", "run_batch"]
+__all__ = ["TEMPLATES", "BatchOptions", "BatchProgress", "BatchResult", "BatchSource", "InputError",
+           "LabelTemplate", "PreviewRow", "RowError", "Table", "get_template", "prepare", "preview_batch",
+           "read_source", "run_batch"]

@@ -1,0 +1,110 @@
+"""One worker's job: encode its items, check each by decoding the in-memory image, and hand back outcomes.
+
+For a folder the worker writes the files itself; for a ZIP it returns the bytes and for a label sheet
+the matrix, so the parent only collects small results. The same :class:`Worker` runs in this process
+(``jobs=1``) or, built once by the pool initializer, in each worker process (spawn-safe: everything it
+receives is picklable).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from app.core.batch.model import WorkItem
+from app.core.batch.outputs import write_file_atomically
+from app.core.errors import CapacityError, QrDeskError, SpecError
+from app.core.spec import Style
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    style: Style
+    fmt: str
+    verify: bool
+    mode: str  # folder | zip | labels
+    folder: str | None
+
+
+# (row, ok, value, field, reason): value is a file name (folder), bytes (zip) or the QrCode (labels)
+Outcome = tuple[int, bool, Any, str, str]
+
+
+class Worker:
+    """Per-process state: the configuration and a small cache of captioned styles."""
+
+    def __init__(self, config: WorkerConfig) -> None:
+        from app.core import encode as _encode  # noqa: F401  (import cost paid once per process)
+        from app.core import render as _render  # noqa: F401
+
+        self.config = config
+        self.folder = Path(config.folder) if config.folder else None
+        self._styles: dict[str, Style] = {}
+
+    def style_for(self, caption: str) -> Style:
+        base = self.config.style
+        if not caption or self.config.mode == "labels":
+            return base
+        style = self._styles.get(caption)
+        if style is None:
+            style = replace(base, caption=caption, frame=True)
+            if len(self._styles) < 256:
+                self._styles[caption] = style
+        return style
+
+    def run(self, items: Iterable[WorkItem]) -> list[Outcome]:
+        from app.core.encode import encode
+        from app.core.render import render_bytes
+        from app.core.verify import check_code
+
+        cfg = self.config
+        out: list[Outcome] = []
+        for item in items:
+            try:
+                style = self.style_for(item.caption)
+                code = encode(item.data, style)
+                if cfg.verify:
+                    report = check_code(code, style)
+                    if not report.ok:
+                        out.append((item.row, False, None, "", "the code does not scan: " + "; ".join(report.errors)))
+                        continue
+                if cfg.mode == "labels":
+                    out.append((item.row, True, code, "", ""))
+                    continue
+                data = render_bytes(code, style, cfg.fmt)
+                if cfg.mode == "zip":
+                    out.append((item.row, True, data, "", ""))
+                else:
+                    assert self.folder is not None
+                    write_file_atomically(self.folder, item.name, data)
+                    out.append((item.row, True, item.name, "", ""))
+            except SpecError as exc:
+                out.append((item.row, False, None, _field_name(exc.field), exc.message))
+            except CapacityError as exc:
+                out.append((item.row, False, None, "data", str(exc)))
+            except QrDeskError as exc:
+                out.append((item.row, False, None, "", str(exc)))
+            except OSError as exc:
+                out.append((item.row, False, None, "", f"cannot write {item.name}: {exc.strerror or exc}"))
+        return out
+
+
+def _field_name(name: str) -> str:
+    return "caption" if name == "style.caption" else name
+
+
+_WORKER: Worker | None = None
+
+
+def init_worker(config: WorkerConfig) -> None:
+    """Pool initializer: build this process's :class:`Worker` once."""
+    global _WORKER
+    _WORKER = Worker(config)
+
+
+def run_chunk(items: list[WorkItem]) -> list[Outcome]:
+    """Pool task: run one chunk on this process's worker."""
+    assert _WORKER is not None, "worker initializer did not run"
+    return _WORKER.run(items)
