@@ -1,6 +1,7 @@
 """Turns data and a :class:`~app.core.spec.Style` into a QR matrix; knows nothing of output formats.
 
-The encoder is segno's (with :mod:`app.core.fastsegno` speeding up its hot spots, same output). This
+The encoder is segno's: regular codes through :func:`app.core.fastsegno.encode` (segno's steps with its hot
+spots in NumPy, same output), Micro QR codes through segno's own encoder. This
 module decides the options a user should not have to think about: the charset and ECI so non-ASCII
 text decodes on phones, the error-correction level a logo needs, Micro QR only where the data fits.
 """
@@ -18,8 +19,6 @@ from segno import encoder as segno_encoder
 from app.core import fastsegno
 from app.core.errors import CapacityError, SpecError
 from app.core.spec import QrSpec, Style
-
-fastsegno.install()
 
 _ECC_NAMES = {segno_consts.ERROR_LEVEL_L: "L", segno_consts.ERROR_LEVEL_M: "M",
               segno_consts.ERROR_LEVEL_Q: "Q", segno_consts.ERROR_LEVEL_H: "H"}
@@ -96,8 +95,8 @@ def encode(data: str, style: Style | None = None) -> QrCode:
         if code is not None:
             return code
     try:
-        raw = segno_encoder.encode(data, error=ecc.lower(), encoding=encoding, eci=eci, micro=False,
-                                   boost_error=style.boost_ecc and not style.logo)
+        raw = fastsegno.encode(data, error=ecc, encoding=encoding, eci=eci,
+                               boost_error=style.boost_ecc and not style.logo)
     except segno.DataOverflowError:
         raise CapacityError(_overflow_message(data, ecc, encoding)) from None
     return _to_code(data, raw, encoding, eci)
@@ -126,7 +125,7 @@ def _try_micro(data: str, ecc: str, encoding: str | None, boost: bool) -> QrCode
     return _to_code(data, raw, encoding, False)
 
 
-def _to_code(data: str, raw: segno_encoder.Code, encoding: str | None, eci: bool) -> QrCode:
+def _to_code(data: str, raw: fastsegno.Code | segno_encoder.Code, encoding: str | None, eci: bool) -> QrCode:
     size = len(raw.matrix)
     matrix = np.frombuffer(b"".join(raw.matrix), dtype=np.uint8).reshape(size, size).astype(bool)
     matrix.setflags(write=False)

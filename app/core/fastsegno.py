@@ -1,39 +1,118 @@
-"""Vectorised drop-ins for segno's two hot spots, producing bit-for-bit the same codes.
+"""The project's QR encoder: segno's, with its three hot spots done by NumPy and called explicitly.
 
-segno evaluates the eight QR mask patterns one after another in pure Python, which is about 85% of
-the time it needs to make a code. This module scores all eight at once with NumPy, reproducing
-segno's penalty rules *including its quirks* (reserved format modules count as light, the N3 scan
-resumes 7 modules after a counted finder-like pattern and 4 after an uncounted one), so the matrices
-stay bit-for-bit identical to segno's own choice. Placing the codeword bits is the next hot spot; the
-placement order only depends on the version, so it is recorded once from segno's own function and
-replayed as one NumPy assignment. Reed-Solomon error words are linear in the data words over GF(256),
-so per block shape a table of each position's contribution turns the division into one lookup and
-an XOR reduction. ``tests/core/test_fastsegno.py`` compares both against pristine segno
-on random payloads; keep it green whenever segno is upgraded (segno is pinned for that reason).
+segno evaluates the eight mask patterns one after another in pure Python (about 85% of the time it
+needs for a code), then computes Reed-Solomon words and places the codeword bits bit by bit. :func:`encode`
+follows segno's own ``encoder._encode`` step by step: segno's functions make the segments, the data bit
+stream, the function patterns and the format/version information; this module's functions do the three
+hot spots, and the result is segno's ``Code`` tuple, bit for bit what ``segno.make(..., micro=False)``
+returns. Nothing in segno is replaced or patched: other users of segno in the process get pristine segno.
+
+- Mask choice scores all eight masks at once, reproducing segno's penalty rules *including its quirks*
+  (reserved format modules count as light, the N3 scan resumes 7 modules after a counted finder-like
+  pattern and 4 after an uncounted one).
+- Placement order depends only on the version; it is recorded once from segno's own placement function
+  and replayed as one NumPy assignment.
+- Reed-Solomon error words are linear in the data words over GF(256), so per block shape a table of each
+  position's contribution turns the division into one lookup and an XOR reduction.
+
+``segno.encoder`` is not segno's public API, so segno is pinned exactly (pyproject.toml, constraints.txt)
+to the versions ``tests/core/test_fastsegno.py`` has compared against pristine segno over the full grid
+(versions 1-40 x L/M/Q/H x numeric/alphanumeric/byte/kanji near capacity, every fixed mask). To upgrade
+segno, record its grid with ``.venv/bin/python -m tests.core.segno_grid`` and keep that test green.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
+import numpy.typing as npt
+from segno import DataOverflowError
 from segno import consts as _segno_consts
-from segno import encoder as _segno_encoder
+from segno import encoder as _segno
 
-_original_find_and_apply_best_mask: Callable = _segno_encoder.find_and_apply_best_mask
-_original_add_codewords: Callable = _segno_encoder.add_codewords
-_original_make_final_message: Callable = _segno_encoder.make_final_message
+U8 = npt.NDArray[np.uint8]
+
+
+class Code(NamedTuple):
+    """segno's encoder result (same fields and values as ``segno.encoder.Code``)."""
+
+    matrix: tuple[bytearray, ...]  # rows of 0/1 module values, no quiet zone
+    version: int
+    error: int  # segno.consts.ERROR_LEVEL_*
+    mask: int
+    segments: _segno.Segments
+
+
+def encode(content: str, error: str | None = None, version: int | None = None, mode: str | None = None,
+           mask: int | None = None, encoding: str | None = None, eci: bool = False,
+           boost_error: bool = True) -> Code:
+    """A regular (not Micro) QR code exactly as ``segno.make(content, ..., micro=False)`` makes it.
+
+    The arguments are segno's (``error`` "L".."H", ``mode`` "numeric", "alphanumeric", "byte" or
+    "kanji", ``mask`` 0..7 or None to choose the best). Raises segno's :class:`DataOverflowError`
+    when the content does not fit, :class:`ValueError` for an invalid argument.
+    """
+    version_no = _segno.normalize_version(version)
+    if version_no is not None and version_no < 1:
+        raise ValueError(f"{version!r} is a Micro QR version; this encoder makes regular QR codes")
+    error_no = _segno.normalize_errorlevel(error, accept_none=True)
+    mode_no = _segno.normalize_mode(mode)
+    if mode_no is not None and version_no is not None and not _segno.is_mode_supported(mode_no, version_no):
+        raise ValueError(f"mode {mode!r} is not available in version {version_no}")
+    mask_no = _segno.normalize_mask(mask, False)
+    segments = _segno.prepare_data(content, mode_no, encoding)
+    fitting: int = _segno.find_version(segments, error_no, eci=eci, micro=False)
+    if version_no is None:
+        version_no = fitting
+    elif fitting > version_no:
+        raise DataOverflowError(f"the data does not fit into version {version_no}; it needs version {fitting}")
+    if error_no is None:
+        error_no = _segno_consts.ERROR_LEVEL_L
+    if boost_error:
+        error_no = _segno.boost_error_level(version_no, error_no, segments, eci)
+    modules = place_codewords(version_no, final_message(version_no, error_no, data_bits(segments, version_no,
+                                                                                        error_no, eci)))
+    if mask_no is None:
+        mask_no = best_mask(version_no, modules)
+    masked = modules ^ _mask_xors(version_no)[mask_no]
+    matrix = tuple(bytearray(row.tobytes()) for row in masked)
+    _segno.add_format_info(matrix, version_no, error_no, mask_no)
+    _segno.add_version_info(matrix, version_no)
+    return Code(matrix, version_no, error_no, mask_no, segments)
+
+
+def data_bits(segments: _segno.Segments, version: int, error: int, eci: bool) -> U8:
+    """The data codewords as bits: segments, terminator, padding (segno's functions, segno's order)."""
+    buff = _segno.Buffer()
+    ver_range = _segno.version_range(version)
+    for segment in segments:
+        _segno.write_segment(buff, segment, None, ver_range, eci)
+    capacity = _segno_consts.SYMBOL_CAPACITY[version][error]
+    _segno.write_terminator(buff, capacity, None, len(buff))
+    _segno.write_padding_bits(buff, version, len(buff))
+    _segno.write_pad_codewords(buff, version, capacity, len(buff))
+    return np.frombuffer(bytes(buff.getbits()), dtype=np.uint8)
 
 
 @lru_cache(maxsize=64)
-def _mask_xors(width: int) -> np.ndarray:
+def _function_patterns(version: int) -> U8:
+    """The empty symbol: finder, timing and alignment patterns (0/1), reserved areas 0, data modules 2."""
+    width = _segno.calc_matrix_size(version)
+    matrix = _segno.make_matrix(width, width)
+    _segno.add_finder_patterns(matrix, width, width)
+    _segno.add_alignment_patterns(matrix, width, width)
+    out = np.frombuffer(b"".join(matrix), dtype=np.uint8).reshape(width, width).copy()
+    out.setflags(write=False)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _mask_xors(version: int) -> U8:
     """The eight mask patterns restricted to the encoding region, shape (8, n, n), uint8."""
-    function_matrix = _segno_encoder.make_matrix(width, width)
-    _segno_encoder.add_finder_patterns(function_matrix, width, width)
-    _segno_encoder.add_alignment_patterns(function_matrix, width, width)
-    function_matrix[-8][8] = 0x1
-    encoding_region = np.frombuffer(b"".join(function_matrix), dtype=np.uint8).reshape(width, width) > 1
+    encoding_region = _function_patterns(version) > 1
+    width = encoding_region.shape[0]
     i, j = np.indices((width, width))
     patterns = np.stack([
         (i + j) % 2 == 0,
@@ -48,6 +127,14 @@ def _mask_xors(width: int) -> np.ndarray:
     xors = (patterns & encoding_region).astype(np.uint8)
     xors.setflags(write=False)
     return xors
+
+
+# --- mask choice ---------------------------------------------------------------------------------------
+
+def best_mask(version: int, modules: U8) -> int:
+    """The mask segno chooses for the unmasked symbol ``modules`` (the first of equal scores, as segno)."""
+    candidates = modules[None, :, :] ^ _mask_xors(version)
+    return int(np.argmin(mask_penalties(candidates)))
 
 
 def _n1_scores(lines: np.ndarray) -> np.ndarray:
@@ -118,15 +205,7 @@ def mask_penalties(candidates: np.ndarray) -> np.ndarray:
     return n1.astype(np.int64) + n2 + n3 + n4
 
 
-def find_and_apply_best_mask(matrix, width, height, proposed_mask=None):
-    """Drop-in for :func:`segno.encoder.find_and_apply_best_mask` (same arguments and result)."""
-    if proposed_mask is not None or width != height or width < 21:
-        return _original_find_and_apply_best_mask(matrix, width, height, proposed_mask)
-    base = np.frombuffer(b"".join(matrix), dtype=np.uint8).reshape(width, width)
-    candidates = base[None, :, :] ^ _mask_xors(width)
-    best = int(np.argmin(mask_penalties(candidates)))  # argmin keeps the first of equal scores, as segno
-    return best, tuple(bytearray(row.tobytes()) for row in candidates[best])
-
+# --- codeword placement --------------------------------------------------------------------------------
 
 class _RecordingRow:
     """A matrix row that remembers where segno's placement loop writes, in order."""
@@ -142,33 +221,31 @@ class _RecordingRow:
         self._log.append(self._row_no * len(self._row) + j % len(self._row))
 
 
-_placement_orders: dict[tuple[int, int], np.ndarray] = {}
-
-
-def _placement_order(matrix: tuple[bytearray, ...], n_bits: int, version: int) -> np.ndarray:
-    key = (version, n_bits)
-    order = _placement_orders.get(key)
-    if order is None:
-        log: list[int] = []
-        scratch = tuple(_RecordingRow(i, bytearray(row), log) for i, row in enumerate(matrix))
-        _original_add_codewords(scratch, bytes(n_bits), version)
-        order = np.array(log, dtype=np.intp)
-        order.setflags(write=False)
-        _placement_orders[key] = order
+@lru_cache(maxsize=64)
+def _placement_order(version: int) -> npt.NDArray[np.intp]:
+    """Flat indices of the data modules in the order segno's ``add_codewords`` fills them."""
+    empty = _function_patterns(version)
+    n_bits = int((empty == 2).sum())
+    log: list[int] = []
+    scratch = tuple(_RecordingRow(i, bytearray(row.tobytes()), log) for i, row in enumerate(empty))
+    _segno.add_codewords(scratch, bytes(n_bits), version)
+    order = np.array(log, dtype=np.intp)
+    order.setflags(write=False)
     return order
 
 
-def add_codewords(matrix, codewords, version):
-    """Drop-in for :func:`segno.encoder.add_codewords` (same arguments, fills ``matrix`` in place)."""
-    bits = np.frombuffer(bytes(codewords.getbits() if hasattr(codewords, "getbits") else codewords),
-                         dtype=np.uint8)
-    n = len(matrix)
-    order = _placement_order(matrix, bits.size, version)
-    flat = np.frombuffer(b"".join(matrix), dtype=np.uint8).copy()
+def place_codewords(version: int, bits: U8) -> U8:
+    """The unmasked symbol: function patterns with ``bits`` (the final message) in the data modules."""
+    order = _placement_order(version)
+    if bits.size != order.size:
+        raise ValueError(f"version {version} has {order.size} data modules, not {bits.size}")
+    empty = _function_patterns(version)
+    flat = empty.reshape(-1).copy()
     flat[order] = bits
-    for i, row in enumerate(matrix):
-        row[:] = flat[i * n:(i + 1) * n].tobytes()
+    return flat.reshape(empty.shape)
 
+
+# --- error correction ----------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
 def _gf_mul_table() -> np.ndarray:
@@ -213,12 +290,22 @@ def _interleave(blocks: list[np.ndarray]) -> np.ndarray:
     return flat[flat >= 0].astype(np.uint8)
 
 
-def make_final_message(version, error, buff):
-    """Drop-in for :func:`segno.encoder.make_final_message` for regular QR codes."""
-    if version < 1:
-        return _original_make_final_message(version, error, buff)
-    data = np.packbits(np.frombuffer(bytes(buff.getbits()), dtype=np.uint8))
-    data_blocks, error_blocks, pos = [], [], 0
+def _interleave(blocks: list[U8]) -> U8:
+    """Column by column over blocks of possibly unequal length (segno's zip_longest)."""
+    width = max(len(b) for b in blocks)
+    grid = np.full((len(blocks), width), -1, dtype=np.int16)
+    for i, block in enumerate(blocks):
+        grid[i, :len(block)] = block
+    flat = grid.T.reshape(-1)
+    return flat[flat >= 0].astype(np.uint8)
+
+
+def final_message(version: int, error: int, bits: U8) -> U8:
+    """Data and error words interleaved by block, as bits, with the version's remainder bits."""
+    data = np.packbits(bits)
+    data_blocks: list[U8] = []
+    error_blocks: list[U8] = []
+    pos = 0
     for info in _segno_consts.ECC[version][error]:
         n_ec = info.num_total - info.num_data
         table = _rs_table(info.num_data, n_ec)
@@ -229,23 +316,8 @@ def make_final_message(version, error, buff):
             data_blocks.append(block)
             error_blocks.append(np.bitwise_xor.reduce(table[positions, block], axis=0))
     message = np.concatenate((_interleave(data_blocks), _interleave(error_blocks)))
-    bits = np.unpackbits(message).tobytes() + bytes(_REMAINDER_BITS.get(version, 0))
-    return _segno_encoder.Buffer(bits)
+    return np.concatenate((np.unpackbits(message), np.zeros(_REMAINDER_BITS.get(version, 0), dtype=np.uint8)))
 
 
 _REMAINDER_BITS = {**dict.fromkeys(range(2, 7), 7), **dict.fromkeys((*range(14, 21), *range(28, 35)), 3),
                    **dict.fromkeys(range(21, 28), 4)}
-
-
-def install() -> None:
-    """Make segno use the vectorised functions in this process (idempotent, same output)."""
-    _segno_encoder.find_and_apply_best_mask = find_and_apply_best_mask
-    _segno_encoder.add_codewords = add_codewords
-    _segno_encoder.make_final_message = make_final_message
-
-
-def uninstall() -> None:
-    """Restore segno's own functions (the reference the tests compare against)."""
-    _segno_encoder.find_and_apply_best_mask = _original_find_and_apply_best_mask
-    _segno_encoder.add_codewords = _original_add_codewords
-    _segno_encoder.make_final_message = _original_make_final_message
