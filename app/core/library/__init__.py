@@ -1,6 +1,7 @@
 """The local library: items (a QrSpec with name, tags and notes), their files, search, trash, archive and
 the state the sync client needs. ``Library.open(folder)`` is the entry point."""
 
+from app.core.library.backups import list_backups, restore_backup
 from app.core.library.errors import (
     ArchiveError,
     ItemNotFoundError,
@@ -9,7 +10,7 @@ from app.core.library.errors import (
     LibraryLockedError,
     LibraryReadOnlyError,
 )
-from app.core.library.library import Library, list_backups, restore_backup
+from app.core.library.library import Library
 from app.core.library.models import Item, Page, SyncRecord
 from app.core.library.paths import default_library_dir, resolve_library_dir
 from app.core.library.store import FileRef, FileStore

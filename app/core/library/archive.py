@@ -37,7 +37,8 @@ class ImportReport:
 def export_archive(library: Library, target: str | Path) -> int:
     """Write every item (trash included) and its files to ``target``; returns the item count."""
     target = Path(target)
-    entries, shas = [], set()
+    entries: list[dict[str, Any]] = []
+    shas: set[str] = set()
     for item in library.all_items():
         entries.append({"id": item.id, "name": item.name, "spec": item.spec.to_dict(), "tags": list(item.tags),
                         "notes": item.notes, "created_at": item.created_at, "updated_at": item.updated_at,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 from app.core.library.store import FileRef
 from app.core.spec import QrSpec
@@ -46,6 +46,15 @@ class Page:
     items: list[Item]
     total: int  # matching items, for "1–100 of 12,345"
     total_is_exact: bool = True  # False: a search matched more than ``total`` (show "1,000+")
+
+
+class SyncPosition(TypedDict):
+    """Where the library is in a server's log: its library id and epoch, and the cursor of the last pull
+    (all None before the first sync)."""
+
+    library_id: str | None
+    epoch: int | None
+    cursor: str | None
 
 
 @dataclass(frozen=True)

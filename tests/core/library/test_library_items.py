@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from app.core.library import ItemNotFoundError, Library, LibraryError
-from app.core.library.db import SCHEMA_VERSION
+from app.core.library.schema import SCHEMA_VERSION
 from app.core.spec import QrSpec, Style
 
 
@@ -111,7 +111,7 @@ def test_library_from_a_newer_version_is_refused_not_damaged(lib_dir: Path) -> N
 
 
 def test_broad_search_counts_up_to_the_cap(lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.core.library import library as library_module
+    from app.core.library import query as library_module
 
     monkeypatch.setattr(library_module, "SEARCH_COUNT_CAP", 3)
     with lib.transaction():
@@ -125,7 +125,7 @@ def test_broad_search_counts_up_to_the_cap(lib: Library, monkeypatch: pytest.Mon
 
 @pytest.mark.parametrize("sort", ["updated", "created", "name"])
 def test_both_search_plans_return_the_same_page(lib: Library, monkeypatch: pytest.MonkeyPatch, sort: str) -> None:
-    from app.core.library import library as library_module
+    from app.core.library import query as library_module
 
     with lib.transaction():
         ids = [lib.add(QrSpec.text(f"shared word {i % 7}"), name=f"n{(i * 37) % 50:02d}").id for i in range(50)]

@@ -116,7 +116,7 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the schema up to :data:`SCHEMA_VERSION`; returns the version found before."""
-    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    found = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if found > SCHEMA_VERSION:
         raise LibraryError(
             f"this library was written by a newer QRDesk (schema {found}, this version knows {SCHEMA_VERSION}); "

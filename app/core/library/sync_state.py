@@ -1,0 +1,119 @@
+"""The library's side of sync: pull position, local changes to push, merge bases, applying server records.
+
+The sync client (``cloud_sync``) reaches this only through :class:`~app.core.library.Library`; every
+operation here is one transaction, or joins the caller's (see ``Library.transaction``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable
+from typing import Any
+
+from app.core.errors import QrDeskError
+from app.core.library import rows
+from app.core.library.database import Database
+from app.core.library.errors import LibraryError
+from app.core.library.models import Item, SyncPosition, SyncRecord, clean_tags
+from app.core.library.store import FileRef, is_sha256
+from app.core.spec import QrSpec
+
+_RECORD_COLUMNS = f"{rows.ITEM_COLUMNS}, deleted"
+
+
+def position(db: Database) -> SyncPosition:
+    row = db.read("SELECT library_id, epoch, cursor FROM sync_state WHERE id = 1")[0]
+    return SyncPosition(library_id=row[0], epoch=row[1], cursor=row[2])
+
+
+def save_position(db: Database, library_id: str | None, epoch: int | None, cursor: str | None) -> None:
+    with db.transaction() as conn:
+        conn.execute("UPDATE sync_state SET library_id = ?, epoch = ?, cursor = ?, updated_at = ? WHERE id = 1",
+                     (library_id, epoch, cursor, time.time()))
+
+
+def is_dirty(db: Database, item_id: str) -> bool:
+    found = db.read("SELECT dirty FROM items WHERE id = ?", (item_id,))
+    return bool(found and found[0][0])
+
+
+def forget_revisions(db: Database) -> None:
+    with db.transaction() as conn:
+        conn.execute("DELETE FROM items_fts WHERE rowid IN (SELECT pk FROM items WHERE deleted = 1)")
+        conn.execute("DELETE FROM items WHERE deleted = 1")
+        conn.execute("UPDATE items SET dirty = 1, rev = NULL, base_rev = NULL")
+
+
+def dirty_records(db: Database, limit: int) -> list[SyncRecord]:
+    found = db.read(f"SELECT {_RECORD_COLUMNS} FROM items WHERE dirty = 1 ORDER BY updated_at, pk LIMIT ?",
+                    (limit,))
+    return [rows.row_record(db, row) for row in found]
+
+
+def local_record(db: Database, item_id: str) -> SyncRecord | None:
+    found = db.read(f"SELECT {_RECORD_COLUMNS} FROM items WHERE id = ?", (item_id,))
+    return rows.row_record(db, found[0]) if found else None
+
+
+def base_payload(db: Database, item_id: str) -> dict[str, Any] | None:
+    found = db.read("SELECT base_payload FROM items WHERE id = ?", (item_id,))
+    return _payload(found[0][0]) if found and found[0][0] else None
+
+
+def mark_pushed(db: Database, item_id: str, rev: int, pushed_hash: str) -> bool:
+    with db.transaction() as conn:
+        row = conn.execute(f"SELECT {_RECORD_COLUMNS} FROM items WHERE id = ?", (item_id,)).fetchone()
+        if row is None:
+            return True
+        if row["content_hash"] != pushed_hash:
+            conn.execute("UPDATE items SET rev = ?, base_rev = ? WHERE pk = ?", (rev, rev, row["pk"]))
+            return False
+        if row["deleted"]:
+            conn.execute("DELETE FROM items WHERE pk = ?", (row["pk"],))
+            return True
+        record = rows.row_record(db, row)
+        conn.execute("UPDATE items SET rev = ?, base_rev = ?, dirty = 0, base_payload = ? WHERE pk = ?",
+                     (rev, rev, json.dumps(record.payload, ensure_ascii=False), row["pk"]))
+    return True
+
+
+def apply_remote(db: Database, device_id: str, records: Iterable[SyncRecord],
+                 cursor: tuple[str, int, str] | None) -> int:
+    count = 0
+    with db.transaction() as conn:
+        for rec in records:
+            _apply_record(conn, device_id, rec)
+            count += 1
+        if cursor is not None:
+            save_position(db, *cursor)
+    return count
+
+
+def _apply_record(conn: sqlite3.Connection, device_id: str, rec: SyncRecord) -> None:
+    row = conn.execute("SELECT pk, created_at FROM items WHERE id = ?", (rec.id,)).fetchone()
+    created_at = row["created_at"] if row is not None else rec.updated_at
+    if row is not None:
+        rows.delete(conn, row["pk"])
+    if rec.deleted or rec.payload is None:
+        return
+    try:
+        payload = rec.payload
+        spec = QrSpec.from_dict(payload.get("spec"))
+        files = tuple(FileRef(str(f["kind"]), str(f["sha256"]), int(f["size"])) for f in rec.files)
+        if not all(is_sha256(f.sha256) for f in files):
+            raise LibraryError("a file reference has no valid sha256")
+        item = Item(id=rec.id, name=rows.clean_name(payload.get("name", "")) or rows.summary(spec), spec=spec,
+                    tags=clean_tags(payload.get("tags", ())), notes=str(payload.get("notes", "")),
+                    created_at=created_at, updated_at=rec.updated_at,
+                    trashed_at=rec.updated_at if payload.get("trashed") else None, files=files, rev=rec.rev,
+                    base_rev=rec.rev, dirty=False, device_id=rec.device_id, conflict_of=rec.conflict_of)
+    except (QrDeskError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise LibraryError(f"remote record {rec.id} is invalid: {exc}") from None
+    rows.insert(conn, item, device_id, base_payload=json.dumps(rec.payload, ensure_ascii=False))
+
+
+def _payload(text: str) -> dict[str, Any]:
+    value: dict[str, Any] = json.loads(text)
+    return value
