@@ -16,7 +16,8 @@ from app import __version__
 from app.core.errors import QrDeskError
 
 # Modules that contribute subcommands; ones not yet present in a build are skipped.
-SUBCOMMAND_MODULES = ("app.cli.make", "app.cli.verify", "app.cli.batch", "app.cli.library", "app.cli.sync")
+SUBCOMMAND_MODULES = ("app.cli.make", "app.cli.verify", "app.cli.decode", "app.cli.batch", "app.cli.library",
+                      "app.cli.sync")
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # the command ran but its result is a failure (e.g. a code does not scan)

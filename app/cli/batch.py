@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.cli.style_options import add_style_arguments, style_from_args
 from app.core.batch import TEMPLATES, BatchOptions, get_template, run_batch
+from app.core.batch.model import FORMATS
 from app.core.errors import SpecError
 
 EXIT_OK = 0
@@ -24,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("input", metavar="INPUT", help="CSV, TSV or TXT file (UTF-8, UTF-16 with BOM or Windows-1252)")
     parser.add_argument("--out", required=True, metavar="DIR|FILE.zip|FILE.pdf",
                         help="a folder of files, a ZIP archive, or a PDF sheet of labels")
-    parser.add_argument("--format", default="png", choices=["png", "svg", "pdf", "eps"],
+    parser.add_argument("--format", default="png", choices=FORMATS,
                         help="file format of each code in a folder or ZIP (default png)")
     parser.add_argument("--jobs", type=int, default=0, metavar="N",
                         help="worker processes (default: one per CPU; 1 runs in this process)")

@@ -30,3 +30,7 @@ class RenderError(QrDeskError):
 
 class ScanError(QrDeskError):
     """A rendered code does not decode back to its data."""
+
+
+class UnreadableImage(QrDeskError):
+    """A file to decode is missing, damaged, too large or of a kind QRDesk cannot read."""

@@ -18,7 +18,8 @@ from app.core.render import render
 from app.core.spec import Style
 from app.core.verify import ScanReport, check_code, style_findings, verify_file
 
-FORMAT_SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".eps": "eps"}
+FORMAT_SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".eps": "eps", ".jpg": "jpeg", ".jpeg": "jpeg",
+                   ".webp": "webp", ".tif": "tiff", ".tiff": "tiff"}
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.core.render import FORMATS
 from app.core.verify import verify_file
 
 
@@ -84,4 +85,4 @@ def test_self_test_passes(capsys: pytest.CaptureFixture[str], monkeypatch: pytes
     monkeypatch.setenv("QRDESK_HOME", str(tmp_path))
     assert main(["--self-test"]) == 0
     out = capsys.readouterr().out
-    assert out.count("\nok   ") == 5 and "self-test passed" in out
+    assert out.count("\nok   ") == len(FORMATS) + 1 and "self-test passed" in out

@@ -21,12 +21,14 @@ from app.core.render.eps import write_eps
 from app.core.render.pdf import write_pdf
 from app.core.render.png import render_image as _render_image
 from app.core.render.png import write_png
+from app.core.render.raster import write_jpeg, write_tiff, write_webp
 from app.core.render.svg import write_svg
 from app.core.spec import Style
 
 Writer = Callable[[QrCode, Style, BinaryIO], None]
 
-WRITERS: dict[str, Writer] = {"png": write_png, "svg": write_svg, "pdf": write_pdf, "eps": write_eps}
+WRITERS: dict[str, Writer] = {"png": write_png, "svg": write_svg, "pdf": write_pdf, "eps": write_eps,
+                              "jpeg": write_jpeg, "webp": write_webp, "tiff": write_tiff}
 FORMATS: tuple[str, ...] = tuple(WRITERS)
 
 
