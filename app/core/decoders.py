@@ -126,18 +126,20 @@ def _cv2():  # type: ignore[no-untyped-def]
 def _read_opencv(grey: np.ndarray) -> list[Found]:
     cv2 = _cv2()
     detector = cv2.QRCodeDetector()
+    found = []
     try:
         ok, texts, points, _ = detector.detectAndDecodeMulti(grey)
+        if ok and points is not None:
+            found = [(text, quad) for text, quad in zip(texts, points, strict=False) if text]
+        if not found:
+            # The multi-code detector misses single codes the single-code one reads (e.g. with ink spread).
+            text, quad, _ = detector.detectAndDecode(grey)
+            if text and quad is not None:
+                found = [(text, quad)]
     except cv2.error:  # raised for some degenerate detections instead of returning nothing
         return []
-    if not ok or points is None:
-        return []
-    found = []
-    for text, quad in zip(texts, points, strict=False):
-        if text:  # detected but not decoded comes back as ""
-            corners = tuple((float(x), float(y)) for x, y in np.asarray(quad).reshape(-1, 2))
-            found.append(Found(text, QR, corners, "opencv"))
-    return found
+    return [Found(text, QR, tuple((float(x), float(y)) for x, y in np.asarray(quad).reshape(-1, 2)), "opencv")
+            for text, quad in found]
 
 
 def _clockwise(points: list[Point]) -> tuple[Point, ...]:

@@ -4,6 +4,10 @@ Two entry points: :func:`check_code` renders a code (or takes the caller's image
 zxing-cpp reads with the exact data, adding style findings (contrast, inverted colours, quiet zone,
 logo budget); :func:`verify_file` reads an exported PNG, JPEG, SVG or PDF file from disk. SVG is
 rasterised with CairoSVG (cairo via cairocffi, no Qt), PDF with pypdfium2.
+
+The export gate uses zxing-cpp alone (fast). ``thorough`` checks (:func:`check_code_thorough`,
+``verify_file(..., thorough=True)``) also ask zbar and OpenCV and add the robustness score of
+:mod:`app.core.robustness`; ``qrdesk verify --thorough`` and the app's scan details show them.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import zxingcpp
@@ -23,6 +28,10 @@ from app.core.logo import plan_logo
 from app.core.render import render_image
 from app.core.render.png import index_grid, is_plain
 from app.core.spec import RGBA, Style, contrast_ratio, relative_luminance
+
+if TYPE_CHECKING:
+    from app.core.decoders import Found
+    from app.core.robustness import RobustnessReport
 
 CONTRAST_ERROR = 3.0
 CONTRAST_WARNING = 4.5
@@ -40,12 +49,17 @@ CHECK_PX_SHAPED = 6  # dots, rounded corners and logos need a few pixels to look
 
 @dataclass
 class ScanReport:
-    """The outcome of a scan check; messages are plain sentences fit to show a user."""
+    """The outcome of a scan check; messages are plain sentences fit to show a user.
+
+    A thorough check also fills ``readers`` (reader name → read the exact data undisturbed) and
+    ``robustness``."""
 
     ok: bool
     decoded: str | None
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    readers: dict[str, bool] = field(default_factory=dict)
+    robustness: RobustnessReport | None = None
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -147,8 +161,11 @@ def check_code(code: QrCode, style: Style, image: Image.Image | None = None) -> 
     return ScanReport(ok=not errors, decoded=decoded, errors=errors, warnings=warnings)
 
 
-def verify_file(path: str | os.PathLike[str], expected: str | None = None) -> ScanReport:
-    """Decode a PNG, JPEG, SVG or PDF file from disk; with ``expected`` the data must match exactly."""
+def verify_file(path: str | os.PathLike[str], expected: str | None = None, *, thorough: bool = False) -> ScanReport:
+    """Decode a PNG, JPEG, SVG or PDF file from disk; with ``expected`` the data must match exactly.
+
+    ``thorough`` also asks every reader and scores the code's robustness; a reader that cannot read the
+    code makes the report fail."""
     target = Path(path)
     try:
         data = target.read_bytes()
@@ -166,12 +183,73 @@ def verify_file(path: str | os.PathLike[str], expected: str | None = None) -> Sc
         warnings.append(f"{target.name} holds {len(texts)} codes")
     if not texts:
         return ScanReport(ok=False, decoded=None, errors=[f"no QR code found in {target.name}"])
-    if expected is None:
-        return ScanReport(ok=True, decoded=texts[0], warnings=warnings)
-    if expected in texts:
-        return ScanReport(ok=True, decoded=expected, warnings=warnings)
-    return ScanReport(ok=False, decoded=texts[0], warnings=warnings,
-                      errors=[f"the code decodes to {_short(texts[0])} instead of {_short(expected)}"])
+    if expected is not None and expected not in texts:
+        return ScanReport(ok=False, decoded=texts[0], warnings=warnings,
+                          errors=[f"the code decodes to {_short(texts[0])} instead of {_short(expected)}"])
+    report = ScanReport(ok=True, decoded=texts[0] if expected is None else expected, warnings=warnings)
+    if thorough:
+        assert report.decoded is not None
+        _add_thorough(report, pages, report.decoded)
+    return report
+
+
+def _add_thorough(report: ScanReport, pages: list[Image.Image], text: str) -> None:
+    from app.core import decoders as readers
+    from app.core.decode import greyscale
+    from app.core.robustness import score_image
+
+    for page in pages:
+        grey = greyscale(page)
+        found = next((f for f in readers.read(grey) if f.text == text), None)
+        if found is not None:
+            break
+    else:
+        return
+    crop, module_px = _code_crop(grey, found)
+    report.robustness = score_image(crop, text, module_px, symbology=found.symbology)
+    _judge_readers(report, report.robustness)
+
+
+def _code_crop(grey: np.ndarray, found: Found) -> tuple[np.ndarray, float]:
+    """The code with a 4-module quiet zone (white where the picture ends), and its pixels per module."""
+    (x0, y0), (x1, y1) = found.corners[0], found.corners[1]
+    n = found.modules or 21
+    module_px = max(1.0, float(np.hypot(x1 - x0, y1 - y0)) / n)
+    margin = QUIET_ZONE_QR * module_px
+    xs, ys = [p[0] for p in found.corners], [p[1] for p in found.corners]
+    left, top = int(min(xs) - margin), int(min(ys) - margin)
+    right, bottom = int(max(xs) + margin) + 1, int(max(ys) + margin) + 1
+    canvas = np.full((bottom - top, right - left), 255, dtype=np.uint8)
+    src = grey[max(0, top):bottom, max(0, left):right]
+    canvas[max(0, -top):max(0, -top) + src.shape[0], max(0, -left):max(0, -left) + src.shape[1]] = src
+    return canvas, module_px
+
+
+def _judge_readers(report: ScanReport, robustness: RobustnessReport) -> None:
+    from app.core import decoders as readers
+
+    report.readers = dict(robustness.clean)
+    unread = [readers.DECODERS[name].label for name, ok in robustness.clean.items() if not ok]
+    if unread:
+        report.ok = False
+        them = "it" if len(unread) == 1 else "them"
+        report.errors.append(f"{', '.join(unread)} cannot read the code (some phones' readers are built on {them})")
+    report.warnings.extend(robustness.skipped.values())  # not installed, or cannot read Micro QR
+
+
+def check_code_thorough(code: QrCode, style: Style) -> ScanReport:
+    """:func:`check_code` plus every reader and the robustness score (about a second: keep it off the UI
+    thread)."""
+    from app.core.robustness import score_code
+
+    report = check_code(code, style)
+    try:
+        robustness = score_code(code, style)
+    except RenderError:
+        return report  # check_code has already said why the code cannot be drawn
+    report.robustness = robustness
+    _judge_readers(report, robustness)
+    return report
 
 
 def load_pages(data: bytes, source: Path) -> list[Image.Image]:
