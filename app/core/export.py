@@ -19,7 +19,7 @@ from app.core.spec import Style
 from app.core.verify import ScanReport, check_code, style_findings, verify_file
 
 FORMAT_SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".eps": "eps", ".jpg": "jpeg", ".jpeg": "jpeg",
-                   ".webp": "webp", ".tif": "tiff", ".tiff": "tiff"}
+                   ".webp": "webp", ".tif": "tiff", ".tiff": "tiff", ".txt": "txt"}
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,8 @@ def export_code(code: QrCode, style: Style, path: str | Path, fmt: str | None = 
                 verify: bool = True, force: bool = False) -> ExportResult:
     """Render ``code`` to ``path``; with ``verify`` refuse (unless ``force``) a file that does not scan.
 
-    EPS cannot be rasterised without Ghostscript, so it is checked through the same matrix rendered
-    as PNG (the writers share one layout).
+    EPS cannot be rasterised without Ghostscript and text is not a picture, so both are checked through
+    the same matrix rendered as PNG (the writers share one layout).
     """
     target = Path(path)
     fmt = format_for_path(target, fmt)
@@ -67,7 +67,7 @@ def export_code(code: QrCode, style: Style, path: str | Path, fmt: str | None = 
 
 
 def _check(written: Path, code: QrCode, style: Style, fmt: str) -> ScanReport:
-    if fmt == "eps":
+    if fmt in ("eps", "txt"):
         return check_code(code, style)
     # The file is decoded as written; the style's own findings (contrast, quiet zone) explain why a
     # file fails, and the temporary name means nothing to the user.

@@ -44,7 +44,7 @@ def test_unscannable_code_is_not_written_unless_forced(tmp_path: Path, capsys: p
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["make", "x", "-o", "x.txt"], "cannot tell the format"),
+    (["make", "x", "-o", "x.bmp"], "cannot tell the format"),
     (["make", "x", "-o", "x.png", "--field", "novalue"], "--field: 'novalue' must look like NAME=VALUE"),
     (["make", "x", "-o", "x.png", "--fg", "notacolour"], "--fg: 'notacolour' is not a colour"),
     (["make", "x", "-o", "x.png", "--quiet-zone", "99"], "--quiet-zone"),

@@ -23,12 +23,13 @@ from app.core.render.png import render_image as _render_image
 from app.core.render.png import write_png
 from app.core.render.raster import write_jpeg, write_tiff, write_webp
 from app.core.render.svg import write_svg
+from app.core.render.terminal import write_txt
 from app.core.spec import Style
 
 Writer = Callable[[QrCode, Style, BinaryIO], None]
 
 WRITERS: dict[str, Writer] = {"png": write_png, "svg": write_svg, "pdf": write_pdf, "eps": write_eps,
-                              "jpeg": write_jpeg, "webp": write_webp, "tiff": write_tiff}
+                              "jpeg": write_jpeg, "webp": write_webp, "tiff": write_tiff, "txt": write_txt}
 FORMATS: tuple[str, ...] = tuple(WRITERS)
 
 
