@@ -316,7 +316,7 @@ def test_path_and_stream_give_the_same_bytes(tmp_path: Path, fmt: str) -> None:
 
 
 def test_writers_are_chosen_by_format() -> None:
-    assert set(WRITERS) == {"png", "svg", "pdf", "eps", "jpeg", "webp", "tiff"}
+    assert set(WRITERS) == {"png", "svg", "pdf", "eps", "jpeg", "webp", "tiff", "txt"}
     with pytest.raises(RenderError, match="unknown output format 'gif'"):
         render_bytes(encode("x"), Style(), "gif")
 
