@@ -8,6 +8,7 @@ scripts/setup.sh test
 export QT_QPA_PLATFORM=offscreen PYTHONDONTWRITEBYTECODE=1
 .venv/bin/ruff check .
 .venv/bin/lint-imports
+.venv/bin/mypy  # files and strictness: [tool.mypy] in pyproject.toml
 set +e
 .venv/bin/python -m pytest "$@"
 status=$?
