@@ -1,7 +1,7 @@
 """``qrdesk --self-test``: proves an installed bundle works end to end without a screen or network.
 
 Makes, exports and decodes one code per output format, opens, writes and reopens a library in a
-temporary folder, and prints one line per check. Used by the installers' smoke tests.
+temporary folder, finds the resources folder, and prints one line per check. Used by the installers' smoke tests.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app import __version__
+from app.resources import check_resources
 
 
 def _check_format(fmt: str, folder: Path) -> str:
@@ -51,6 +52,7 @@ def run_self_test(args: argparse.Namespace | None = None) -> int:
             (f"make {fmt}", lambda fmt=fmt: _check_format(fmt, folder)) for fmt in FORMATS
         ]
         checks.append(("library", lambda: _check_library(folder)))
+        checks.append(("resources", check_resources))
         for name, check in checks:
             try:
                 detail = check()

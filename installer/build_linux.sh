@@ -19,14 +19,14 @@ arch=$(uname -m)
 # Desktop integration files live inside the bundle so the tarball is self-describing.
 share="$bundle/share"
 mkdir -p "$share/applications"
-cp app/ui/resources/qrdesk.desktop "$share/applications/qrdesk.desktop"
+cp resources/linux/qrdesk.desktop "$share/applications/qrdesk.desktop"
 "$py" - "$share/icons/hicolor" <<'EOF'
 import sys
 from pathlib import Path
 
 import cairosvg
 
-svg = Path("app/ui/resources/icons/qrdesk.svg")
+svg = Path("resources/icons/qrdesk.svg")
 theme = Path(sys.argv[1])
 (theme / "scalable/apps").mkdir(parents=True, exist_ok=True)
 (theme / "scalable/apps/qrdesk.svg").write_bytes(svg.read_bytes())

@@ -1,17 +1,18 @@
-"""Icons drawn as SVG in ``app/ui/resources/icons``, loaded through importlib.resources."""
+"""Icons drawn as SVG in ``resources/icons`` (see :mod:`app.resources`)."""
 
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+from app.resources import resource
+
 
 def svg_bytes(name: str) -> bytes:
-    return resources.files("app.ui.resources.icons").joinpath(f"{name}.svg").read_bytes()
+    return resource("icons", f"{name}.svg").read_bytes()
 
 
 @cache

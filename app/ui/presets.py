@@ -16,12 +16,12 @@ from platformdirs import user_config_dir
 
 from app.core.errors import SpecError
 from app.core.spec import Style, style_from_dict
+from app.resources import resource
 
-BUILT_IN: dict[str, Style] = {
-    "Classic": Style(),
-    "Ink blue, rounded": Style(fg="#1a3d8f", module_shape="rounded", eye_shape="rounded"),
-    "Dots on cream": Style(fg="#3b2a1a", bg="#fbf4e4", module_shape="dots", eye_shape="circle"),
-}
+
+def built_in_presets() -> dict[str, Style]:
+    """The presets every installation has: resources/presets/built-in.json, in the same file format."""
+    return read_presets(resource("presets", "built-in.json"))
 
 
 def default_path() -> Path:
@@ -34,7 +34,7 @@ class PresetStore:
 
     def load(self) -> dict[str, Style]:
         """Built-in presets plus the user's (a damaged file is reported, not silently replaced)."""
-        presets = dict(BUILT_IN)
+        presets = built_in_presets()
         if self.path.exists():
             presets.update(read_presets(self.path))
         return presets

@@ -3,69 +3,35 @@
 Fusion with explicit palettes looks the same on every OS and lets the dark theme work where the platform
 has none (e.g. offscreen in tests). "System" hands the colour scheme back to the platform through
 ``QStyleHints.setColorScheme``. Only the chrome changes: the preview paints the code on its own background.
+The colours and the stylesheet are data in ``resources/themes/``.
 """
 
 from __future__ import annotations
+
+import json
+from functools import cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-_LIGHT = {
-    QPalette.ColorRole.Window: "#f4f5f7",
-    QPalette.ColorRole.WindowText: "#1d1f23",
-    QPalette.ColorRole.Base: "#ffffff",
-    QPalette.ColorRole.AlternateBase: "#e9ebef",
-    QPalette.ColorRole.Text: "#1d1f23",
-    QPalette.ColorRole.Button: "#ffffff",
-    QPalette.ColorRole.ButtonText: "#1d1f23",
-    QPalette.ColorRole.Highlight: "#2f6fde",
-    QPalette.ColorRole.HighlightedText: "#ffffff",
-    QPalette.ColorRole.ToolTipBase: "#ffffff",
-    QPalette.ColorRole.ToolTipText: "#1d1f23",
-    QPalette.ColorRole.PlaceholderText: "#8a8f98",
-    QPalette.ColorRole.Mid: "#c9ccd3",
-    QPalette.ColorRole.Light: "#ffffff",
-    QPalette.ColorRole.Midlight: "#e1e3e8",
-    QPalette.ColorRole.Dark: "#a0a4ac",
-    QPalette.ColorRole.Link: "#2f6fde",
-}
-_DARK = {
-    QPalette.ColorRole.Window: "#1f2126",
-    QPalette.ColorRole.WindowText: "#e6e7ea",
-    QPalette.ColorRole.Base: "#272a30",
-    QPalette.ColorRole.AlternateBase: "#2f333a",
-    QPalette.ColorRole.Text: "#e6e7ea",
-    QPalette.ColorRole.Button: "#2c2f36",
-    QPalette.ColorRole.ButtonText: "#e6e7ea",
-    QPalette.ColorRole.Highlight: "#4a86f0",
-    QPalette.ColorRole.HighlightedText: "#ffffff",
-    QPalette.ColorRole.ToolTipBase: "#2c2f36",
-    QPalette.ColorRole.ToolTipText: "#e6e7ea",
-    QPalette.ColorRole.PlaceholderText: "#80858f",
-    QPalette.ColorRole.Mid: "#454952",
-    QPalette.ColorRole.Light: "#3a3e46",
-    QPalette.ColorRole.Midlight: "#33363d",
-    QPalette.ColorRole.Dark: "#15171a",
-    QPalette.ColorRole.Link: "#7aa7ff",
-}
+from app.resources import resource
 
-_STYLESHEET = """
-QToolBar { border: none; spacing: 6px; padding: 4px 8px; }
-QGroupBox { font-weight: 600; border: 1px solid palette(mid); border-radius: 8px; margin-top: 14px;
-            padding: 10px 10px 8px 10px; }
-QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
-QLineEdit, QPlainTextEdit, QComboBox, QSpinBox, QDoubleSpinBox { padding: 4px 6px; }
-QStatusBar QLabel { padding: 0 6px; }
-QLabel#scanOk { color: #1f9d55; font-weight: 600; }
-QLabel#scanWarn { color: #c27c0e; font-weight: 600; }
-QLabel#scanFail { color: #d64545; font-weight: 600; }
-QListView { border: none; }
-"""
+
+@cache
+def _palette_colours(theme: str) -> dict[QPalette.ColorRole, str]:
+    """``{role: colour}`` from resources/themes/THEME.json (``{"palette": {"Window": "#f4f5f7", ...}}``)."""
+    raw = json.loads(resource("themes", f"{theme}.json").read_text(encoding="utf-8"))
+    return {QPalette.ColorRole[role]: colour for role, colour in raw["palette"].items()}
+
+
+@cache
+def _stylesheet() -> str:
+    return resource("themes", "qrdesk.qss").read_text(encoding="utf-8")
 
 
 def palette_for(theme: str) -> QPalette:
-    roles = _DARK if theme == "dark" else _LIGHT
+    roles = _palette_colours("dark" if theme == "dark" else "light")
     palette = QPalette()
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
@@ -93,6 +59,6 @@ def apply_theme(app: QApplication, theme: str) -> str:
         hints.setColorScheme(Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light)
     effective = effective_theme(theme)
     app.setPalette(palette_for(effective))
-    app.setStyleSheet(_STYLESHEET)
+    app.setStyleSheet(_stylesheet())
     app.setProperty("qrdesk_theme", effective)
     return effective

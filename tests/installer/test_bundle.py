@@ -13,7 +13,6 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -23,8 +22,8 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / "build" / "bundle-test"
 EXE = CACHE / "dist" / "qrdesk" / "qrdesk"
-SCREENSHOT = ROOT / "docs" / "screenshot-bundle.png"
-SOURCES = ("app", "cloud_sync", "installer", "pyproject.toml", "constraints.txt")
+CAPTURE = ROOT / "scripts" / "capture-window.sh"  # also what scripts/screenshots.py --bundle uses
+SOURCES = ("app", "cloud_sync", "resources", "installer", "pyproject.toml", "setup.py", "constraints.txt")
 GUI_START_TIMEOUT_S = 60
 
 
@@ -71,7 +70,7 @@ def _bare_env(home: Path, path: str) -> dict[str, str]:
 def _expected_checks() -> list[str]:
     from app.core.render import FORMATS
 
-    return [*(f"make {fmt}" for fmt in FORMATS), "library"]
+    return [*(f"make {fmt}" for fmt in FORMATS), "library", "resources"]
 
 
 @pytest.mark.parametrize("path", ["/usr/bin:/bin", "/nonexistent"], ids=["system-path", "no-path"])
@@ -88,6 +87,9 @@ def test_bundle_self_test_passes_without_python(bundle: Path, tmp_path: Path, pa
     ok_checks = [line.split()[1:] for line in lines if line.startswith("ok ")]
     ok_names = [" ".join(words).split(":")[0] for words in ok_checks]
     assert ok_names == _expected_checks(), output
+    # The resources come from inside the bundle, never from a checkout that happens to be near it.
+    (found,) = [line for line in lines if line.startswith("ok   resources")]
+    assert str(bundle.parent / "_internal" / "app" / "_resources") in found, found
     assert not [line for line in lines if line.startswith("FAIL")], output
     assert lines[-1] == "self-test passed", output
     assert "Traceback" not in output
@@ -101,24 +103,6 @@ def test_bundle_exit_code_reports_bad_usage(bundle: Path, tmp_path: Path) -> Non
     assert "Traceback" not in result.stderr
 
 
-# Runs inside xvfb-run: waits (bounded) for the main window, screenshots the screen, then reports whether
-# the app was still alive and stops it by its own PID.
-_GUI_SCRIPT = textwrap.dedent("""\
-    "$1" & pid=$!
-    for _ in $(seq 1 $(( $3 * 2 ))); do
-        xwininfo -root -tree 2>/dev/null | grep -q '"QRDesk' && break
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.5
-    done
-    sleep 2
-    import -window root "$2"
-    if kill -0 "$pid" 2>/dev/null; then echo QRDESK-ALIVE; fi
-    xwininfo -root -tree | grep '"QRDesk' || true
-    kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
-""")
-
-
-@pytest.mark.skipif(not (ROOT / "app" / "ui" / "app.py").exists(), reason="the GUI (app/ui/app.py) is not here yet")
 def test_bundle_gui_starts_under_xvfb(bundle: Path, tmp_path: Path) -> None:
     tools = {"xvfb-run": "xvfb", "xwininfo": "x11-utils", "import": "imagemagick"}
     missing = [f"{tool} (Debian {package})" for tool, package in tools.items() if shutil.which(tool) is None]
@@ -128,7 +112,7 @@ def test_bundle_gui_starts_under_xvfb(bundle: Path, tmp_path: Path) -> None:
     env.pop("QT_QPA_PLATFORM", None)
     result = subprocess.run(
         ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24 -nolisten tcp",
-         "bash", "-c", _GUI_SCRIPT, "gui", str(bundle), str(shot), str(GUI_START_TIMEOUT_S)],
+         "bash", str(CAPTURE), str(bundle), str(shot), str(GUI_START_TIMEOUT_S)],
         env=env, cwd=tmp_path, capture_output=True, text=True, timeout=GUI_START_TIMEOUT_S + 60, check=False,
     )
     output = result.stdout + result.stderr
@@ -142,8 +126,6 @@ def test_bundle_gui_starts_under_xvfb(bundle: Path, tmp_path: Path) -> None:
         colours = image.convert("RGB").getcolors(maxcolors=1 << 16)
     # A bare X root is one colour; a drawn main window has text, icons and a preview.
     assert colours is None or len(colours) > 50, f"the screenshot looks empty ({len(colours)} colours)"
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    shutil.copyfile(shot, SCREENSHOT)
 
 
 def test_bundle_has_no_development_leftovers(bundle: Path) -> None:
@@ -151,7 +133,7 @@ def test_bundle_has_no_development_leftovers(bundle: Path) -> None:
     internal = bundle.parent / "_internal"
     for name in ("pytest", "hypothesis", "moto", "boto3", "fastapi", "sync_service", "tkinter"):
         assert not (internal / name).exists(), f"{name} was bundled"
-    assert (internal / "app" / "ui" / "resources" / "icons" / "qrdesk.svg").exists(), "app icons were not bundled"
+    assert (internal / "app" / "_resources" / "icons" / "qrdesk.svg").exists(), "the resources folder was not bundled"
     assert os.access(bundle, os.X_OK)
 
 

@@ -1,1 +1,0 @@
-"""Icons and the desktop entry, shipped as package data and read with importlib.resources."""
