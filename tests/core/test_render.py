@@ -26,6 +26,22 @@ from app.core.spec import EYE_SHAPES, MODULE_SHAPES, Style
 URL = "https://example.com/qrdesk?lang=de&q=Grüße"
 SHAPES = [(m, e) for m in MODULE_SHAPES for e in EYE_SHAPES]
 
+# Expected sizes come from the QR standard (ISO/IEC 18004) and the documented picture geometry, never from the
+# code under test. A version-V symbol is 4V+17 modules wide. "hello" (5 bytes) fits version 1 at level M;
+# SIZED is 50 bytes of lower-case ASCII (byte mode): level M holds 42 bytes in version 3 and 62 in version 4.
+SIZED = "https://example.com/" + "a" * 30
+V1_MODULES = 4 * 1 + 17
+V4_MODULES = 4 * 4 + 17
+QUIET = 4  # the default quiet zone
+FRAME_BORDER = 1  # modules of frame on each side (with frame=True)
+CAPTION_BAND = 3  # modules below the quiet zone for a caption (with a frame)
+
+
+def picture_modules(symbol: int, frame: bool = False, caption: bool = False) -> tuple[int, int]:
+    """(width, height) of the whole picture in modules."""
+    width = symbol + 2 * QUIET + (2 * FRAME_BORDER if frame else 0)
+    return width, width + (CAPTION_BAND if frame and caption else 0)
+
 
 def decode(image: Image.Image) -> list[str]:
     if image.mode != "RGB":
@@ -156,8 +172,9 @@ def test_caption_band_adds_height_only_with_a_frame() -> None:
     code = encode("hello")
     plain = render_image(code, Style(caption="ignored without a frame"), 4)
     framed = render_image(code, Style(frame=True, caption="shown"), 4)
-    assert plain.size == ((code.size + 8) * 4,) * 2
-    assert framed.size == ((code.size + 10) * 4, (code.size + 13) * 4)
+    assert plain.size == tuple(4 * n for n in picture_modules(V1_MODULES))
+    assert framed.size == tuple(4 * n for n in picture_modules(V1_MODULES, frame=True, caption=True))
+    assert decode(framed) == ["hello"]
 
 
 @pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
@@ -227,19 +244,18 @@ def test_plain_png_has_exact_module_grid() -> None:
     (Style(size=1.5, size_unit="mm", dpi=300, module_shape="rounded"), 17),  # 17.7 px: whole pixels, floored
 ])
 def test_png_pixel_size_and_dpi(style: Style, px_per_module: int) -> None:
-    code = encode(URL, style)
-    image = Image.open(io.BytesIO(render_bytes(code, style, "png")))
-    width = code.size + 2 * style.quiet_zone
-    assert image.size == (width * px_per_module, width * px_per_module)
+    image = Image.open(io.BytesIO(render_bytes(encode(SIZED, style), style, "png")))
+    width, height = picture_modules(V4_MODULES)
+    assert image.size == (width * px_per_module, height * px_per_module)
     assert image.info["dpi"] == pytest.approx((style.dpi, style.dpi), abs=0.01)
+    assert decode(image) == [SIZED]
 
 
 def test_png_total_size_is_an_upper_bound() -> None:
     style = Style(size=500, size_mode="total")
-    code = encode(URL, style)
-    image = Image.open(io.BytesIO(render_bytes(code, style, "png")))
-    width = code.size + 8
-    assert image.size == ((500 // width) * width,) * 2
+    image = Image.open(io.BytesIO(render_bytes(encode(SIZED, style), style, "png")))
+    width, _ = picture_modules(V4_MODULES)  # 41 modules: 12 whole pixels each fit in 500 px
+    assert image.size == (12 * width, 12 * width)
 
 
 def _svg_size_mm(text: str) -> tuple[float, float]:
@@ -250,46 +266,42 @@ def _svg_size_mm(text: str) -> tuple[float, float]:
 
 
 @pytest.mark.parametrize(("style", "expected_width_mm"), [
-    (Style(size=0.5, size_unit="mm"), None),
+    (Style(size=0.5, size_unit="mm"), 0.5 * picture_modules(V4_MODULES)[0]),
     (Style(size=30, size_unit="mm", size_mode="total"), 30.0),
     (Style(size=2, size_unit="in", size_mode="total", frame=True, caption="cap"), 50.8),
 ])
-def test_svg_size_is_exact_in_mm(style: Style, expected_width_mm: float | None) -> None:
-    code = encode(URL, style)
-    layout = compute_layout(code, style)
-    text = render_bytes(code, style, "svg").decode()
+def test_svg_size_is_exact_in_mm(style: Style, expected_width_mm: float) -> None:
+    text = render_bytes(encode(SIZED, style), style, "svg").decode()
+    width, height = picture_modules(V4_MODULES, style.frame, bool(style.caption))
     width_mm, height_mm = _svg_size_mm(text)
-    expected = expected_width_mm if expected_width_mm is not None else 0.5 * layout.width
-    assert width_mm == pytest.approx(expected, abs=1e-4)
-    assert height_mm == pytest.approx(expected * layout.height / layout.width, abs=1e-4)
-    assert f'viewBox="0 0 {layout.width} {layout.height}"' in text
+    assert width_mm == pytest.approx(expected_width_mm, abs=1e-4)
+    assert height_mm == pytest.approx(expected_width_mm * height / width, abs=1e-4)
+    assert f'viewBox="0 0 {width} {height}"' in text
 
 
 @pytest.mark.parametrize(("style", "expected_width_mm"), [
-    (Style(size=0.5, size_unit="mm"), None),
+    (Style(size=0.5, size_unit="mm"), 0.5 * picture_modules(V4_MODULES)[0]),
     (Style(size=40, size_unit="mm", size_mode="total"), 40.0),
-    (Style(size=1, size_unit="in", size_mode="total"), 25.4),
+    (Style(size=1, size_unit="in", size_mode="total", frame=True, caption="cap"), 25.4),
 ])
-def test_pdf_page_size_is_exact_in_mm(style: Style, expected_width_mm: float | None) -> None:
-    code = encode(URL, style)
-    layout = compute_layout(code, style)
-    document = pdfium.PdfDocument(render_bytes(code, style, "pdf"))
+def test_pdf_page_size_is_exact_in_mm(style: Style, expected_width_mm: float) -> None:
+    document = pdfium.PdfDocument(render_bytes(encode(SIZED, style), style, "pdf"))
     width_pt, height_pt = document[0].get_size()
     document.close()
-    expected = expected_width_mm if expected_width_mm is not None else 0.5 * layout.width
-    assert width_pt / 72 * 25.4 == pytest.approx(expected, abs=1e-3)
-    assert height_pt / 72 * 25.4 == pytest.approx(expected * layout.height / layout.width, abs=1e-3)
+    width, height = picture_modules(V4_MODULES, style.frame, bool(style.caption))
+    assert width_pt / 72 * 25.4 == pytest.approx(expected_width_mm, abs=1e-3)
+    assert height_pt / 72 * 25.4 == pytest.approx(expected_width_mm * height / width, abs=1e-3)
 
 
 def test_eps_bounding_box_matches_size() -> None:
     style = Style(size=25.4, size_unit="mm", size_mode="total", frame=True, caption="(x) \\ y")
-    text = render_bytes(encode(URL, style), style, "eps").decode("latin-1")
+    text = render_bytes(encode(SIZED, style), style, "eps").decode("latin-1")
     assert text.startswith("%!PS-Adobe-3.0 EPSF-3.0")
-    layout = compute_layout(encode(URL, style), style)
+    width, height = picture_modules(V4_MODULES, frame=True, caption=True)
     hires = re.search(r"%%HiResBoundingBox: 0 0 ([\d.]+) ([\d.]+)", text)
     assert hires is not None
     assert float(hires.group(1)) == pytest.approx(72.0, abs=1e-3)
-    assert float(hires.group(2)) == pytest.approx(72.0 * layout.height / layout.width, abs=1e-3)
+    assert float(hires.group(2)) == pytest.approx(72.0 * height / width, abs=1e-3)
     assert "(\\(x\\) \\\\ y)" in text
 
 
@@ -379,8 +391,9 @@ def test_oversized_raster_is_refused_with_advice() -> None:
 
 def test_pdf_caption_text_survives_outside_latin1() -> None:
     caption = "Привет, Grüße €"
-    if not getattr(caption_font(12, caption), "path", None):
-        pytest.skip("no system font with Cyrillic glyphs on this machine")
+    # Every OS QRDesk targets has one (DejaVu from fonts-dejavu-core on Debian, Arial on Windows and macOS);
+    # without it the caption would fall back to a font that draws boxes, which is what this test guards.
+    assert getattr(caption_font(12, caption), "path", None), "no system font with Cyrillic glyphs was found"
     style = Style(frame=True, caption=caption)
     document = pdfium.PdfDocument(render_bytes(encode("x", style), style, "pdf"))
     assert document[0].get_textpage().get_text_range() == caption

@@ -9,7 +9,7 @@ import uuid
 import httpx
 import pytest
 
-from .helpers import auth, make_token, push_body, record
+from .helpers import ServiceProcess, auth, make_token, push_body, record
 
 
 @pytest.fixture(scope="module")
@@ -166,8 +166,16 @@ def test_forged_cursor_is_400_and_future_cursor_410(client: httpx.Client, alice)
     assert client.get("/v1/changes", params={"cursor": ahead}, headers=auth(token)).status_code == 410
 
 
-def test_logs_are_json_with_request_id(client: httpx.Client, local_service) -> None:
-    client.get("/v1/library", headers={"X-Request-ID": "log-check-1", "Authorization": "Bearer qrd_x"})
-    log_file = local_service.data_dir.parent / f"{local_service.data_dir.name}.log"
+def test_logs_are_json_with_request_id(tmp_path) -> None:
+    # The access line is written after the response has gone out, so reading the log right after the
+    # response races with the service. A service of its own, stopped (and so flushed) first, does not.
+    log_file = tmp_path / "service.log"
+    service = ServiceProcess(log_file, store="local", data_dir=str(tmp_path / "data"), log_level="INFO")
+    try:
+        httpx.get(service.url + "/v1/library", headers={"X-Request-ID": "log-check-1", "Authorization": "Bearer qrd_x"},
+                  timeout=10)
+    finally:
+        service.stop()
     lines = [json.loads(line) for line in log_file.read_text().splitlines() if line.startswith("{")]
-    assert any(entry.get("request_id") == "log-check-1" for entry in lines)
+    (access,) = [e for e in lines if e.get("request_id") == "log-check-1" and e.get("msg") == "request"]
+    assert access["route"] == "/v1/library" and access["status"] == 401 and access["level"] == "INFO"

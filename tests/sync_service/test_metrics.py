@@ -12,6 +12,15 @@ import pytest
 
 from .helpers import auth, free_port, make_token, push_body, record, wait_http
 
+
+def require_tool(name: str) -> str:
+    """A Prometheus tool; missing is a failure (scripts/setup.sh installs it), never a silent skip."""
+    found = shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} not found: run scripts/setup.sh test (Debian package prometheus)", pytrace=False)
+    return found
+
+
 CONTRACT = [
     "qrdesk_sync_http_requests_total", "qrdesk_sync_http_request_duration_seconds_bucket",
     "qrdesk_sync_storage_operation_duration_seconds_bucket", "qrdesk_sync_storage_errors_total",
@@ -22,9 +31,7 @@ CONTRACT = [
 
 
 def test_metrics_pass_promtool_and_carry_no_user_labels(local_service) -> None:
-    promtool = shutil.which("promtool")
-    if promtool is None:
-        pytest.skip("promtool not installed (Debian package prometheus)")
+    promtool = require_tool("promtool")
     token = make_token("mia", "laptop", store="local", data_dir=str(local_service.data_dir))
     httpx.post(local_service.url + "/v1/push", json=push_body("laptop", record()), headers=auth(token), timeout=10)
     text = httpx.get(local_service.url + "/metrics", timeout=10).text
@@ -38,9 +45,7 @@ def test_metrics_pass_promtool_and_carry_no_user_labels(local_service) -> None:
 
 
 def test_real_prometheus_scrapes_the_service(local_service, tmp_path: Path) -> None:
-    prometheus = shutil.which("prometheus")
-    if prometheus is None:
-        pytest.skip("prometheus not installed (Debian package prometheus)")
+    prometheus = require_tool("prometheus")
     target = local_service.url.removeprefix("http://")
     cfg = tmp_path / "prometheus.yml"
     cfg.write_text(

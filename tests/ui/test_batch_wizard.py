@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from PIL import Image
 from PySide6.QtWidgets import QWizard
 from uihelpers import decode
-
-pytest.importorskip("app.core.payloads", reason="the batch needs the payload builders (app.core.payloads)")
-
-from PIL import Image
 
 from app.core.spec import Style
 from app.ui.batch_wizard import BatchWizard
