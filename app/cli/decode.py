@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from app.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
     from app.core.decode import decode_file
     from app.core.errors import UnreadableImage
+    from app.core.lint import lint
 
     decoders = READERS if args.decoder == "all" else (args.decoder or "zxing",)
     unreadable = empty = 0
@@ -51,13 +52,16 @@ def run(args: argparse.Namespace) -> int:
                 print(json.dumps({"file": name, "codes": 0}, ensure_ascii=False))
             continue
         for index, code in enumerate(result.codes, 1):
+            findings = lint(code.text)
             if args.json:
-                print(json.dumps(_as_json(name, code), ensure_ascii=False))
+                print(json.dumps({**_as_json(name, code), "lint": [str(f) for f in findings]}, ensure_ascii=False))
                 continue
             number = f" #{index}" if len(result.codes) > 1 else ""
             print(f"{name}{number}: {code.symbology}, {code.kind}, at {code.where()} (read by {code.decoder})")
             for line in code.text.replace("\r\n", "\n").split("\n"):
                 print(f"    {line}")
+            for found in findings:
+                print(f"  {found}")
     if unreadable:
         return EXIT_USAGE
     return EXIT_FAILED if empty else EXIT_OK

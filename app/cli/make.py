@@ -72,6 +72,10 @@ def spec_from_args(args: argparse.Namespace) -> QrSpec:
 def run(args: argparse.Namespace) -> int:
     spec = spec_from_args(args)
     code = encode_spec(spec)
+    from app.core.lint import lint
+
+    for found in lint(code.data):  # what phones will make of the payload; never stops the code being made
+        print(found, file=sys.stderr)
     advice = None
     if args.for_distance:
         spec, advice = _sized_for_distance(args, spec, code)

@@ -76,3 +76,19 @@ def test_the_cli_starts_without_loading_the_readers() -> None:
               "print(sorted(m for m in ('cv2', 'pyzbar') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_decode_lints_a_code_made_elsewhere(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import segno
+
+    segno.make("WIFI:T:wpa;S:Cafe;Bar;P:secret12;;", error="m").save(str(tmp_path / "wifi.png"), scale=4)
+    assert main(["decode", str(tmp_path / "wifi.png")]) == 0
+    out = capsys.readouterr().out
+    assert "  error: network type T:wpa is unknown to ZXing-based readers" in out
+    assert "  error: 'Bar' after the network name is not a field" in out
+
+
+def test_make_prints_lint_findings_but_still_makes_the_code(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["make", "http://example.com", "-o", str(tmp_path / "h.png")]) == 0
+    assert "warning: http:// is not encrypted" in capsys.readouterr().err
