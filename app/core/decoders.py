@@ -16,6 +16,7 @@ import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import numpy as np
 
@@ -72,7 +73,8 @@ def _read_zxing(grey: np.ndarray) -> list[Found]:
     names = {zxingcpp.BarcodeFormat.QRCode: QR, zxingcpp.BarcodeFormat.MicroQRCode: MICRO_QR,
              zxingcpp.BarcodeFormat.RMQRCode: RMQR}
     # Plain text mode: the default (HRI) shows control characters as "<NUL>".
-    results = zxingcpp.read_barcodes(grey, formats=tuple(names), text_mode=zxingcpp.TextMode.Plain)
+    # zxing-cpp 3 takes a tuple of formats (its stubs still ask for the deprecated BarcodeFormats).
+    results = zxingcpp.read_barcodes(grey, formats=tuple(names), text_mode=zxingcpp.TextMode.Plain)  # type: ignore[arg-type]
     found = []
     for r in results:
         if not r.valid:
@@ -90,7 +92,7 @@ def _read_zxing(grey: np.ndarray) -> list[Found]:
 # -- zbar --------------------------------------------------------------------------------------------------
 
 @cache
-def _pyzbar():  # type: ignore[no-untyped-def]
+def _pyzbar() -> Any:
     try:
         from pyzbar import pyzbar
     except ImportError as exc:  # pyzbar missing, or libzbar0 missing (pyzbar raises ImportError then)
@@ -113,7 +115,7 @@ def _read_zbar(grey: np.ndarray) -> list[Found]:
 # -- OpenCV ------------------------------------------------------------------------------------------------
 
 @cache
-def _cv2():  # type: ignore[no-untyped-def]
+def _cv2() -> Any:
     try:
         import cv2
     except ImportError as exc:

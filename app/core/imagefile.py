@@ -113,7 +113,7 @@ def _raster_picture(data: bytes, name: str) -> Picture:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError:
-        raise UnreadableImage(f"{name} claims more than {2 * Image.MAX_IMAGE_PIXELS / 1e6:.0f} million pixels; "
+        raise UnreadableImage(f"{name} claims more than {2 * (Image.MAX_IMAGE_PIXELS or 0) / 1e6:.0f} million pixels; "
                               "QRDesk does not open pictures that large (scale it down first)") from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
         raise UnreadableImage(f"{name} is not a picture QRDesk can read (PNG, JPEG, WebP, TIFF, GIF, BMP, "
@@ -163,7 +163,7 @@ def _pdf_pictures(data: bytes, name: str) -> Iterator[Picture]:
     try:
         for index in range(min(len(document), MAX_PDF_PAGES)):
             picture = _pdf_page(document, index, name, VECTOR_PX)
-            picture.sharper = lambda i=index: _pdf_page(document, i, name, VECTOR_PX * SHARPER)  # type: ignore[misc]
+            picture.sharper = lambda i=index: _pdf_page(document, i, name, VECTOR_PX * SHARPER)
             yield picture
     finally:
         document.close()

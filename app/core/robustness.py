@@ -79,7 +79,7 @@ def tilt(grey: Grey, px: float, rng: np.random.Generator) -> Grey:
     image, _ = _to_module_px(grey, px, 4.0)
     src = np.asarray(image)
     h, w = src.shape
-    corners = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    corners = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
     side = int(rng.integers(4))  # which edge recedes
     squeeze = np.zeros((4, 2), np.float32)
     near, far = (side, (side + 1) % 4)
@@ -87,7 +87,7 @@ def tilt(grey: Grey, px: float, rng: np.random.Generator) -> Grey:
     squeeze[near] += 0.1 * along
     squeeze[far] -= 0.1 * along
     angle = np.deg2rad(rng.uniform(-20, 20))
-    turn = np.float32([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+    turn = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]], dtype=np.float32)
     seen = (corners + squeeze - (w / 2, h / 2)) @ turn.T + (w / 2, h / 2)
     pad = 0.3 * max(w, h)
     seen = seen + pad

@@ -119,10 +119,11 @@ def decode_image(image: Image.Image, *, rendered: bool = False) -> list[str]:
         image = flat
     if image.mode != "L":
         image = image.convert("L")
-    options = {"try_rotate": False, "try_downscale": False} if rendered else {}
     # Plain text mode: the default (HRI) shows control characters as "<NUL>", which would never
-    # compare equal to the data.
-    results = zxingcpp.read_barcodes(image, formats=_QR_FORMATS, text_mode=zxingcpp.TextMode.Plain, **options)
+    # compare equal to the data. zxing-cpp 3 takes a tuple of formats (its stubs lag behind).
+    results = zxingcpp.read_barcodes(image, formats=_QR_FORMATS,  # type: ignore[arg-type]
+                                     text_mode=zxingcpp.TextMode.Plain, try_rotate=not rendered,
+                                     try_downscale=not rendered)
     return [r.text for r in results if r.valid]
 
 

@@ -32,11 +32,11 @@ def lint_wifi(data: str) -> list[Finding]:
     body = data[5:]
     out: list[Finding] = []
     values: dict[str, str] = {}
-    previous = None
+    previous = ""
     for segment in split_fields(body):
         key, raw = key_value(segment, KEYS)
         if key is None:
-            where = f" after the {'network name' if previous == 'S' else 'password'}" if previous in "SP" else ""
+            where = f" after the {'network name' if previous == 'S' else 'password'}" if previous in ("S", "P") else ""
             out.append(finding(STRAY_TEXT, f"{segment!r}{where} is not a field: a ';' inside a name or password "
                                            "must be written as \\; (readers cut the value there)"))
             continue

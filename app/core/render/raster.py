@@ -29,7 +29,7 @@ def _opaque(image: Image.Image) -> Image.Image:
 
 
 def _keeps_alpha(image: Image.Image) -> Image.Image:
-    if image.mode == "RGBA" and image.getextrema()[3][0] == 255:
+    if image.mode == "RGBA" and image.getchannel("A").getextrema()[0] == 255:
         return image.convert("RGB")
     return image
 
