@@ -14,13 +14,14 @@ Every step is resumable after a crash (even SIGKILL):
 
 from __future__ import annotations
 
-import json
 import platform
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
+
+from pydantic import ValidationError
 
 from app.core.library import FileRef, Item, Library, SyncRecord
 from app.core.spec import QrSpec
@@ -43,9 +44,6 @@ MAX_ROUNDS = 4  # push/pull rounds per sync; merges and conflict copies need a s
 MASS_DELETE_ITEMS = 100
 MASS_DELETE_SHARE = 0.5
 MASS_DELETE_FLOOR = 5  # below this many deletions the share rule does not apply (1 of 2 items is no "mass")
-
-_OUTBOX_DDL = ("CREATE TABLE IF NOT EXISTS cloud_sync_outbox (id INTEGER PRIMARY KEY CHECK (id = 1), "
-               "request TEXT NOT NULL, hashes TEXT NOT NULL)")
 
 Progress = Callable[[str, int, int], None]
 
@@ -93,8 +91,6 @@ class SyncEngine:
         self.device_id = device_id or library.device_id
         self.device_label = device_label or platform.node() or self.device_id[:8]
         self._uploaded: set[str] = set()
-        with self.lib.transaction() as conn:
-            conn.execute(_OUTBOX_DDL)
 
     # ------------------------------------------------------------------------------------------- entry point
 
@@ -137,8 +133,8 @@ class SyncEngine:
         Unsent deletions are dropped: bringing an item back is the safe side of not knowing.
         """
         report.resynced = True
-        with self.lib.transaction() as conn:
-            conn.execute("DELETE FROM cloud_sync_outbox")
+        with self.lib.transaction():
+            self.lib.outbox_clear()
             self.lib.forget_sync_revisions()
             self.lib.save_cursor(info.library_id, info.epoch, None)
 
@@ -156,48 +152,48 @@ class SyncEngine:
             self._upload_files([f for rec in batch if not rec.deleted for f in rec.files], report)
             request = PushRequest(device_id=self.device_id, idempotency_key=f"qd-{uuid.uuid4().hex}",
                                   changes=[self._to_wire(rec) for rec in batch])
-            hashes = {rec.id: rec.content_hash for rec in batch}
-            with self.lib.transaction() as conn:
-                # Stored before sending: if the answer is lost, the retry reuses this key (see module doc).
-                conn.execute("INSERT INTO cloud_sync_outbox (id, request, hashes) VALUES (1, ?, ?)",
-                             (json.dumps(request.model_dump(mode="json")), json.dumps(hashes)))
-            self._send(request.model_dump(mode="json"), hashes, report)
+            # Stored before sending: if the answer is lost, the retry reuses this key (see module doc).
+            self.lib.outbox_put(request.model_dump(mode="json"))
+            self._send(request, report)
         self._progress("push", len(dirty), len(dirty))
 
     def _finish_inflight(self, report: SyncReport) -> None:
-        row = self._outbox()
-        if row is not None:
-            self._send(json.loads(row[0]), json.loads(row[1]), report)
+        stored = self.lib.outbox_get()
+        if stored is None:
+            return
+        try:
+            request = PushRequest.model_validate(stored)
+        except ValidationError:
+            # Unreadable (written by another version?): the items are still dirty, so the next push
+            # builds a fresh request for them.
+            self.lib.outbox_clear()
+            return
+        self._send(request, report)
 
-    def _outbox(self) -> tuple[str, str] | None:
-        with self.lib.transaction() as conn:
-            row = conn.execute("SELECT request, hashes FROM cloud_sync_outbox WHERE id = 1").fetchone()
-        return (row[0], row[1]) if row else None
-
-    def _send(self, request: dict[str, Any], hashes: dict[str, str], report: SyncReport) -> None:
+    def _send(self, request: PushRequest, report: SyncReport) -> None:
         try:
             response = self.client.push(request)
         except ProtocolError:
             # The server rejected this body for good; retrying the same key would fail forever. The items
             # are still dirty, so the next sync builds a fresh request.
-            with self.lib.transaction() as conn:
-                conn.execute("DELETE FROM cloud_sync_outbox")
+            self.lib.outbox_clear()
             raise
         conflicts = [r for r in response.results if r.status == "conflict" and r.server is not None]
         for r in conflicts:
             self._download_files(_from_wire(r.server).files, report)  # type: ignore[arg-type]
         missing = sorted({sha for r in response.results if r.status == "missing_blobs" for sha in r.missing})
-        with self.lib.transaction() as conn:
+        pushed = {rec.id: _from_wire(rec) for rec in request.changes}
+        with self.lib.transaction():
             for result in response.results:
-                self._record_result(result, hashes, report)
-            conn.execute("DELETE FROM cloud_sync_outbox")
+                self._record_result(result, pushed, report)
+            self.lib.outbox_clear()
         for sha in missing:
             self._uploaded.discard(sha)
             self._upload_blob(sha, report)
 
-    def _record_result(self, result: PushResult, hashes: dict[str, str], report: SyncReport) -> None:
-        if result.status == "applied" and result.rev is not None:
-            self.lib.mark_pushed(result.id, result.rev, hashes.get(result.id, ""))
+    def _record_result(self, result: PushResult, pushed: dict[str, SyncRecord], report: SyncReport) -> None:
+        if result.status == "applied" and result.rev is not None and result.id in pushed:
+            self.lib.mark_pushed(pushed[result.id], result.rev)
             report.pushed += 1
         elif result.status == "conflict" and result.server is not None:
             local = self.lib.local_record(result.id)
@@ -278,8 +274,9 @@ class SyncEngine:
         if decision.outcome == "take_server":
             self._apply(server, report)
         elif decision.outcome == "keep_local":
-            # A mismatching hash makes mark_pushed rebase the item on the server's rev and keep it dirty.
-            self.lib.mark_pushed(local.id, server.rev or 0, "")
+            # The server deleted it: our edit is pushed again on top of that, and the last version both
+            # sides shared stays the common ancestor.
+            self.lib.rebase(local.id, server.rev or 0, self.lib.base_payload(local.id))
         elif decision.outcome == "merged":
             self._apply(server, report)
             self._write_payload(local.id, decision.payload or {}, decision.files)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 
 import httpx
@@ -22,12 +21,17 @@ class DropResponses(httpx.HTTPTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         response = super().handle_request(request)
+        self.answered(request, response)
         if self.should_drop(request):
             response.read()
             response.close()
             self.dropped += 1
             raise httpx.ReadError("connection reset after the server answered", request=request)
         return response
+
+    def answered(self, request: httpx.Request, response: httpx.Response) -> None:
+        """Called when the server has answered and the client has not seen the answer yet: the moment the
+        request is in flight. Subclasses watch or act here."""
 
 
 def drop_first_push() -> DropResponses:
@@ -40,10 +44,6 @@ def drop_first_push() -> DropResponses:
         return False
 
     return DropResponses(decide)
-
-
-def drop_randomly(rng: random.Random, p: float) -> DropResponses:
-    return DropResponses(lambda request: rng.random() < p)
 
 
 class AfterRequests(httpx.HTTPTransport):

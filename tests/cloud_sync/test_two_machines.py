@@ -6,8 +6,10 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from app.core.spec import QrSpec
 from cloud_sync.engine import conflict_copies
 from tests.cloud_sync.conftest import snapshot
+from tests.cloud_sync.faults import AfterRequests
 
 
 def _decode_file(lib, sha: str) -> str:
@@ -87,6 +89,51 @@ def test_trash_state_syncs_and_restoring_is_an_edit(machines) -> None:
     b.sync()
     a.sync()
     assert not a.lib.get(item.id).trashed
+
+
+def _is(method: str, path: str):
+    return lambda request: request.method == method and request.url.path == path
+
+
+def test_an_edit_while_a_push_is_in_flight_never_loses_the_other_machines_rename(machines) -> None:
+    a, b = machines(2)
+    item = a.add("code 0", name="Original")
+    a.sync()
+    b.sync()
+    a.lib.rename(item.id, "Renamed on A")
+
+    def meanwhile() -> None:
+        # A's push has reached the server; before A hears back, its user changes the code, and B takes
+        # A's rename and deliberately renames the item back.
+        a.lib.update(item.id, spec=QrSpec.text("code 1"))
+        b.sync()
+        b.lib.rename(item.id, "Original")
+        b.sync()
+
+    a.transport = AfterRequests(1, _is("POST", "/v1/push"), meanwhile)
+    a.sync()
+    b.sync()
+    assert snapshot(a.lib) == snapshot(b.lib)
+    # The merge base is what A pushed ("Renamed on A", code 0): B changed the name, A the code; both stay.
+    merged = a.lib.get(item.id)
+    assert (merged.name, merged.spec.fields["text"]) == ("Original", "code 1")
+    assert conflict_copies(a.lib) == []
+
+
+def test_an_edit_while_a_pull_is_in_flight_is_merged_with_what_it_brings(machines) -> None:
+    a, b = machines(2)
+    item = a.add("code 0", name="Original", tags=["old"])
+    a.sync()
+    b.sync()
+    b.lib.rename(item.id, "Renamed on B")
+    b.sync()
+    a.transport = AfterRequests(1, _is("GET", "/v1/changes"), lambda: a.lib.retag(item.id, add=["new"]))
+    a.sync()
+    b.sync()
+    assert snapshot(a.lib) == snapshot(b.lib)
+    merged = a.lib.get(item.id)
+    assert (merged.name, merged.tags) == ("Renamed on B", ("new", "old"))
+    assert conflict_copies(a.lib) == [] and not a.lib.dirty_items()
 
 
 def test_cancel_keeps_what_was_done_and_the_next_sync_resumes(machines) -> None:

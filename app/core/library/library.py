@@ -312,14 +312,19 @@ class Library:
         """Records changed locally since their last push (tombstones included), oldest change first."""
         return sync_state.dirty_records(self._db, limit)
 
-    def mark_pushed(self, item_id: str, rev: int, pushed_hash: str) -> bool:
-        """The server committed ``item_id`` at ``rev`` with the content hashed ``pushed_hash``.
+    def mark_pushed(self, pushed: SyncRecord, rev: int) -> bool:
+        """The server committed ``pushed`` (a record from :meth:`dirty_items`) at ``rev``.
 
-        The pushed payload becomes the merge base. The item stays dirty when it was edited again while the
-        push was in flight (its hash differs); a pushed tombstone is removed for good. Returns whether the
-        item is now clean.
+        The pushed payload becomes the merge base and ``rev`` the base revision. When the item was edited
+        again while the push was in flight (its hash differs) it stays dirty, rebased on what was pushed (see
+        :meth:`rebase`); a pushed tombstone is removed for good. Returns whether the item is now clean.
         """
-        return sync_state.mark_pushed(self._db, item_id, rev, pushed_hash)
+        return sync_state.mark_pushed(self._db, pushed, rev)
+
+    def rebase(self, item_id: str, rev: int, base: dict[str, Any] | None) -> None:
+        """Keep the local version of ``item_id`` as a change still to push, now based on the server's ``rev``,
+        with ``base`` as the common ancestor of the next three-way merge."""
+        sync_state.rebase(self._db, item_id, rev, base)
 
     def base_payload(self, item_id: str) -> dict[str, Any] | None:
         """The last synced payload of an item (the common ancestor for a three-way merge)."""
@@ -338,3 +343,16 @@ class Library:
         Returns how many records were applied.
         """
         return sync_state.apply_remote(self._db, self.device_id, records, cursor)
+
+    def outbox_put(self, request: dict[str, Any]) -> None:
+        """Store the push request about to be sent (JSON; one at a time) so that, if its answer is lost,
+        the next sync sends it again with the same idempotency key."""
+        sync_state.outbox_put(self._db, request)
+
+    def outbox_get(self) -> dict[str, Any] | None:
+        """The push request in flight, if its answer was never recorded."""
+        return sync_state.outbox_get(self._db)
+
+    def outbox_clear(self) -> None:
+        """Forget the push request in flight; call inside the transaction that records its answer."""
+        sync_state.outbox_clear(self._db)

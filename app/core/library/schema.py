@@ -92,8 +92,21 @@ def _to_v1(conn: sqlite3.Connection) -> None:
     _run_statements(conn, SCHEMA_V1)
 
 
+# The push request the sync client is sending (at most one): stored before it is sent, removed in the
+# transaction that records its answer, so a lost answer is retried with the same idempotency key.
+SYNC_OUTBOX = "CREATE TABLE sync_outbox (id INTEGER PRIMARY KEY CHECK (id = 1), request TEXT NOT NULL)"
+
+
+def _to_v2(conn: sqlite3.Connection) -> None:
+    conn.execute(SYNC_OUTBOX)
+    # Before version 2 the sync client kept its own table here; a push it left in flight is carried over.
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'cloud_sync_outbox'").fetchone():
+        conn.execute("INSERT INTO sync_outbox (id, request) SELECT id, request FROM cloud_sync_outbox")
+        conn.execute("DROP TABLE cloud_sync_outbox")
+
+
 # MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: list[Migration] = [_to_v1]
+MIGRATIONS: list[Migration] = [_to_v1, _to_v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -62,21 +62,45 @@ def base_payload(db: Database, item_id: str) -> dict[str, Any] | None:
     return _payload(found[0][0]) if found and found[0][0] else None
 
 
-def mark_pushed(db: Database, item_id: str, rev: int, pushed_hash: str) -> bool:
+def mark_pushed(db: Database, pushed: SyncRecord, rev: int) -> bool:
     with db.transaction() as conn:
-        row = conn.execute(f"SELECT {_RECORD_COLUMNS} FROM items WHERE id = ?", (item_id,)).fetchone()
+        row = conn.execute("SELECT pk, deleted, content_hash FROM items WHERE id = ?", (pushed.id,)).fetchone()
         if row is None:
             return True
-        if row["content_hash"] != pushed_hash:
-            conn.execute("UPDATE items SET rev = ?, base_rev = ? WHERE pk = ?", (rev, rev, row["pk"]))
+        if row["content_hash"] != pushed.content_hash:
+            # Edited again while the push was in flight: the edit waits for the next push, based on what the
+            # server committed, which is also the common ancestor of any later merge.
+            rebase(db, pushed.id, rev, pushed.payload)
             return False
         if row["deleted"]:
             conn.execute("DELETE FROM items WHERE pk = ?", (row["pk"],))
             return True
-        record = rows.row_record(db, row)
         conn.execute("UPDATE items SET rev = ?, base_rev = ?, dirty = 0, base_payload = ? WHERE pk = ?",
-                     (rev, rev, json.dumps(record.payload, ensure_ascii=False), row["pk"]))
+                     (rev, rev, _dump(pushed.payload), row["pk"]))
     return True
+
+
+def rebase(db: Database, item_id: str, rev: int, base: dict[str, Any] | None) -> None:
+    with db.transaction() as conn:
+        conn.execute("UPDATE items SET rev = ?, base_rev = ?, base_payload = ?, dirty = 1 WHERE id = ?",
+                     (rev, rev, _dump(base), item_id))
+
+
+def outbox_put(db: Database, request: dict[str, Any]) -> None:
+    with db.transaction() as conn:
+        if conn.execute("SELECT 1 FROM sync_outbox").fetchone():
+            raise LibraryError("a push is already in flight; finish it (or clear the outbox) first")
+        conn.execute("INSERT INTO sync_outbox (id, request) VALUES (1, ?)", (json.dumps(request),))
+
+
+def outbox_get(db: Database) -> dict[str, Any] | None:
+    found = db.read("SELECT request FROM sync_outbox WHERE id = 1")
+    return _payload(found[0][0]) if found else None
+
+
+def outbox_clear(db: Database) -> None:
+    with db.transaction() as conn:
+        conn.execute("DELETE FROM sync_outbox")
 
 
 def apply_remote(db: Database, device_id: str, records: Iterable[SyncRecord],
@@ -111,7 +135,11 @@ def _apply_record(conn: sqlite3.Connection, device_id: str, rec: SyncRecord) -> 
                     base_rev=rec.rev, dirty=False, device_id=rec.device_id, conflict_of=rec.conflict_of)
     except (QrDeskError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise LibraryError(f"remote record {rec.id} is invalid: {exc}") from None
-    rows.insert(conn, item, device_id, base_payload=json.dumps(rec.payload, ensure_ascii=False))
+    rows.insert(conn, item, device_id, base_payload=_dump(rec.payload))
+
+
+def _dump(payload: dict[str, Any] | None) -> str | None:
+    return None if payload is None else json.dumps(payload, ensure_ascii=False)
 
 
 def _payload(text: str) -> dict[str, Any]:

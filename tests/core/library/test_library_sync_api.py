@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from app.core.library import Library, LibraryError, SyncRecord
+from app.core.library import Library, LibraryError, SyncRecord, list_backups, schema
 from app.core.spec import QrSpec
 
 
@@ -24,7 +25,7 @@ def test_every_local_change_sets_dirty_and_mark_pushed_clears_it(lib: Library) -
     item = lib.add(QrSpec.text("x"), name="n")
     [record] = lib.dirty_items()
     assert record.id == item.id and record.payload["name"] == "n" and record.rev is None
-    assert lib.mark_pushed(item.id, 7, record.content_hash)
+    assert lib.mark_pushed(record, 7)
     assert lib.dirty_items() == []
     again = lib.get(item.id)
     assert (again.rev, again.base_rev, again.dirty) == (7, 7, False)
@@ -35,17 +36,67 @@ def test_every_local_change_sets_dirty_and_mark_pushed_clears_it(lib: Library) -
         change()
         [dirty] = lib.dirty_items()
         assert dirty.base_rev == rev - 1
-        assert lib.mark_pushed(item.id, rev, dirty.content_hash)
+        assert lib.mark_pushed(dirty, rev)
         assert lib.dirty_items() == []
 
 
-def test_an_edit_during_a_push_stays_dirty(lib: Library) -> None:
-    item = lib.add(QrSpec.text("x"))
+def test_an_edit_during_a_push_stays_dirty_based_on_what_was_pushed(lib: Library) -> None:
+    item = lib.add(QrSpec.text("x"), name="pushed")
     [in_flight] = lib.dirty_items()
     lib.rename(item.id, "edited while pushing")
-    assert not lib.mark_pushed(item.id, 3, in_flight.content_hash)
+    assert not lib.mark_pushed(in_flight, 3)
     [still] = lib.dirty_items()
     assert still.payload["name"] == "edited while pushing" and still.base_rev == 3
+    # The server holds the pushed version at rev 3: that is the common ancestor of the next merge.
+    assert lib.base_payload(item.id) == in_flight.payload and lib.base_payload(item.id)["name"] == "pushed"
+
+
+def test_rebase_keeps_the_local_version_to_push_on_the_given_base(lib: Library) -> None:
+    item = lib.add(QrSpec.text("x"), name="mine")
+    lib.mark_pushed(lib.local_record(item.id), 1)
+    base = lib.base_payload(item.id)
+    lib.rename(item.id, "mine, edited")
+    lib.rebase(item.id, 9, base)
+    [pending] = lib.dirty_items()
+    assert (pending.payload["name"], pending.rev, pending.base_rev) == ("mine, edited", 9, 9)
+    assert lib.base_payload(item.id) == base
+    lib.rebase(item.id, 10, None)
+    assert lib.base_payload(item.id) is None and lib.is_dirty(item.id)
+
+
+def test_the_outbox_holds_one_push_request_across_reopening(lib_dir: Path) -> None:
+    request = {"device_id": "d", "idempotency_key": "qd-1", "changes": [{"id": "x", "payload": {"name": "é"}}]}
+    with Library.open(lib_dir) as lib:
+        assert lib.outbox_get() is None
+        lib.outbox_put(request)
+        with pytest.raises(LibraryError, match="already in flight"):
+            lib.outbox_put({**request, "idempotency_key": "qd-2"})
+    with Library.open(lib_dir) as lib:
+        assert lib.outbox_get() == request
+        with pytest.raises(RuntimeError), lib.transaction():
+            lib.outbox_clear()
+            raise RuntimeError("the answer could not be recorded")
+        assert lib.outbox_get() == request  # cleared only with the answer
+        lib.outbox_clear()
+        assert lib.outbox_get() is None
+
+
+def test_upgrade_keeps_the_push_the_old_sync_client_left_in_flight(lib_dir: Path) -> None:
+    lib_dir.mkdir()
+    conn = sqlite3.connect(lib_dir / "library.db", isolation_level=None)
+    schema.MIGRATIONS[0](conn)  # a library of schema version 1, as the previous release left it
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("CREATE TABLE cloud_sync_outbox (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                 "request TEXT NOT NULL, hashes TEXT NOT NULL)")
+    conn.execute("INSERT INTO cloud_sync_outbox VALUES (1, ?, '{}')", ('{"idempotency_key": "qd-old"}',))
+    conn.close()
+    with Library.open(lib_dir) as lib:
+        assert lib.outbox_get() == {"idempotency_key": "qd-old"}
+    conn = sqlite3.connect(lib_dir / "library.db")
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    conn.close()
+    assert "cloud_sync_outbox" not in tables and "sync_outbox" in tables
+    assert list_backups(lib_dir)  # the upgrade took a backup first
 
 
 def test_identical_content_has_identical_hash(lib: Library) -> None:
@@ -57,14 +108,14 @@ def test_identical_content_has_identical_hash(lib: Library) -> None:
 
 def test_deleting_a_synced_item_keeps_a_tombstone_until_pushed(lib: Library) -> None:
     synced, local_only = lib.add(QrSpec.text("s")), lib.add(QrSpec.text("l"))
-    lib.mark_pushed(synced.id, 1, lib.local_record(synced.id).content_hash)
+    lib.mark_pushed(lib.local_record(synced.id), 1)
     lib.trash([synced.id, local_only.id])
     lib.empty_trash()
     [tomb] = lib.dirty_items()  # the never-synced item is simply gone
     assert tomb.id == synced.id and tomb.deleted and tomb.payload is None and tomb.base_rev == 1
     assert lib.count() == 0 and lib.count(trashed=True) == 0
     assert lib.local_record(synced.id) == tomb and lib.local_record(local_only.id) is None
-    lib.mark_pushed(synced.id, 2, tomb.content_hash)
+    lib.mark_pushed(tomb, 2)
     assert lib.dirty_items() == [] and lib.local_record(synced.id) is None
 
 
