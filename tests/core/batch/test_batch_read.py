@@ -56,7 +56,7 @@ def test_txt_is_one_payload_a_line_with_blank_lines_numbered() -> None:
 
 @pytest.mark.parametrize(("raw", "message"), [
     (b"\x00\x01\x02\x03binary\x00stuff" * 10, "binary"),
-    (b"PK\x03\x04" + b"\x00" * 100, "Excel"),
+    (b"PK\x03\x04" + b"\x00" * 100, "ZIP archive"),
     (b"%PDF-1.7\n...", "PDF"),
     (bytes(range(1, 32)) * 20, "binary"),
 ])
