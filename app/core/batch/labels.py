@@ -1,13 +1,16 @@
 """Label sheets: many codes per page at exact millimetre positions, as vector paths (reportlab).
 
-A template describes a sheet of sticky labels (page size, columns x rows, label size, margins and
-gaps). Each label gets the largest square code that fits above its caption, drawn as vector paths
-(square modules as one path of horizontal runs), so printers get crisp edges at any size.
+A :class:`~.templates.LabelTemplate` describes the sheet. Each label gets the largest square code that
+fits above its caption (inside the circle for round labels), centred on the label and drawn as vector
+paths (square modules as one path of horizontal runs), so printers get crisp edges at any size. A sheet
+can start at any label of a partly used sheet, carry crop marks in its margins, and be shifted by the
+printer's measured offset; :func:`calibration_page` prints the page that measures that offset.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import math
+from dataclasses import replace
 from typing import BinaryIO
 
 import numpy as np
@@ -15,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from app.core.batch.templates import MIN_CODE_MM, LabelTemplate
 from app.core.encode import QrCode
 from app.core.errors import SpecError
 from app.core.render.geometry import Shape
@@ -25,70 +29,11 @@ from app.core.render.png import is_plain
 from app.core.render.scene import Scene, build_scene
 from app.core.spec import Style
 
-A4 = (210.0, 297.0)
-LETTER = (215.9, 279.4)
 CAPTION_FONT_MM = 2.8
 CAPTION_GAP_MM = 0.8
-MIN_CODE_MM = 8.0
-
-
-@dataclass(frozen=True)
-class LabelTemplate:
-    """A sheet of ``columns`` x ``rows`` labels; all lengths in millimetres, from the top-left corner."""
-
-    name: str
-    page: tuple[float, float]
-    columns: int
-    rows: int
-    label_w: float
-    label_h: float
-    margin_left: float
-    margin_top: float
-    gap_x: float = 0.0
-    gap_y: float = 0.0
-    padding: float = 2.0  # kept free inside each label (printers drift a little)
-
-    def __post_init__(self) -> None:
-        if self.columns < 1 or self.rows < 1:
-            raise SpecError("labels", "a sheet needs at least one column and one row")
-        if min(self.label_w, self.label_h, *self.page) <= 0 or min(self.margin_left, self.margin_top,
-                                                                   self.gap_x, self.gap_y, self.padding) < 0:
-            raise SpecError("labels", "sizes must be positive and margins, gaps and padding not negative")
-        right = self.margin_left + self.columns * self.label_w + (self.columns - 1) * self.gap_x
-        bottom = self.margin_top + self.rows * self.label_h + (self.rows - 1) * self.gap_y
-        if right > self.page[0] + 0.01 or bottom > self.page[1] + 0.01:
-            raise SpecError("labels", f"{self.name}: the labels ({right:.1f} x {bottom:.1f} mm with margins) "
-                                      f"do not fit on the page ({self.page[0]:g} x {self.page[1]:g} mm)")
-        if min(self.label_w, self.label_h) - 2 * self.padding < MIN_CODE_MM:
-            raise SpecError("labels", f"{self.name}: labels are too small for a scannable code")
-
-    @property
-    def per_page(self) -> int:
-        return self.columns * self.rows
-
-    def label_origin(self, index: int) -> tuple[float, float]:
-        """Top-left corner (mm from the page's top-left) of label ``index`` on its page, row by row."""
-        slot = index % self.per_page
-        r, c = divmod(slot, self.columns)
-        return (self.margin_left + c * (self.label_w + self.gap_x),
-                self.margin_top + r * (self.label_h + self.gap_y))
-
-    def with_changes(self, **changes: float) -> LabelTemplate:
-        return replace(self, **changes)
-
-
-TEMPLATES: dict[str, LabelTemplate] = {t.name: t for t in (
-    # 70 x 37 mm, 24 a sheet, edge to edge (e.g. Avery 3474)
-    LabelTemplate("a4-3x8", A4, 3, 8, 70.0, 37.0, 0.0, 0.5),
-    # 70 x 29.7 mm, 30 a sheet
-    LabelTemplate("a4-3x10", A4, 3, 10, 70.0, 29.7, 0.0, 0.0),
-    # 63.5 x 38.1 mm with gaps (Avery L7160), 21 a sheet
-    LabelTemplate("a4-3x7", A4, 3, 7, 63.5, 38.1, 7.2, 15.15, 2.5, 0.0),
-    # 2 5/8 x 1 in, 30 a sheet (Avery 5160)
-    LabelTemplate("letter-3x10", LETTER, 3, 10, 66.675, 25.4, 4.7625, 12.7, 3.175, 0.0, 1.5),
-    # 2 5/8 x 1 1/4 in, 24 a sheet, Avery 5160 margins and column gaps
-    LabelTemplate("letter-3x8", LETTER, 3, 8, 66.675, 31.75, 4.7625, 12.7, 3.175, 0.0),
-)}
+CROP_MARK_MM = 5.0
+CROP_CLEARANCE_MM = 1.0
+HAIRLINE_PT = 0.25
 
 
 def _runs_path(mask: np.ndarray, ox: int, oy: int) -> str:
@@ -104,58 +49,77 @@ def _runs_path(mask: np.ndarray, ox: int, oy: int) -> str:
     return "\n".join(f"{x} {y} {w} 1 re" for x, y, w in ops.tolist()) + "\nf"
 
 
-def get_template(name: str) -> LabelTemplate:
-    try:
-        return TEMPLATES[name.lower()]
-    except KeyError:
-        raise SpecError("labels", f"{name!r} is not a label template; use one of {', '.join(TEMPLATES)}") from None
-
-
 class LabelSheet:
     """Writes labels one by one onto as many pages as needed; ``close`` finishes the PDF.
 
     Codes are drawn by the same scene as the PDF writer (module and eye shapes, eye colour, logo);
     the frame and caption of the style are left out because the label has its own caption line.
+    ``start`` is the first free label (1-based, across then down) of the first sheet; ``offset`` (mm,
+    right and down) moves everything printed, to make up for the printer's measured offset.
     """
 
-    def __init__(self, stream: BinaryIO, template: LabelTemplate, style: Style) -> None:
+    def __init__(self, stream: BinaryIO, template: LabelTemplate, style: Style, *, start: int = 1,
+                 offset: tuple[float, float] = (0.0, 0.0), crop_marks: bool = False) -> None:
+        if not 1 <= start <= template.per_page:
+            raise SpecError("--label-start", f"must be a label of the sheet, 1 to {template.per_page}")
         self.template = template
         self.style = replace(style, frame=False, caption="")
+        self.slot = start - 1  # position on the whole run of pages
         self.count = 0
+        self.offset = offset
+        self.crop_marks = crop_marks
+        self._page_open = False
         self._canvas = Canvas(stream, pagesize=(template.page[0] * mm, template.page[1] * mm),
                               invariant=1, pageCompression=1)
         self._canvas.setTitle("QR code labels")
         self._canvas.setCreator("QRDesk")
 
-    def add(self, code: QrCode, caption: str = "") -> None:
+    def code_box(self, index: int, caption: bool) -> tuple[float, float, float]:
+        """(left, top, side) in mm from the page's top-left corner of the code on label slot ``index``."""
+        t = self.template
+        left, top = t.label_origin(index)
+        left, top = left + self.offset[0], top + self.offset[1]
+        caption_h = (CAPTION_FONT_MM + CAPTION_GAP_MM) if caption else 0.0
+        # The code is centred on the label (what a label layout promises); the caption line below it
+        # takes the same room above, so a captioned code is smaller but still centred.
+        if t.shape == "round":
+            side = (min(t.label_w, t.label_h) - 2 * t.padding) / math.sqrt(2) - 2 * caption_h
+        else:
+            side = min(t.label_w - 2 * t.padding, t.label_h - 2 * t.padding - 2 * caption_h)
+        return left + (t.label_w - side) / 2, top + (t.label_h - side) / 2, side
+
+    def add(self, code: QrCode, caption: str = "", style: Style | None = None) -> None:
         t = self.template
         c = self._canvas
-        if self.count and self.count % t.per_page == 0:
-            c.showPage()
-        left, top = t.label_origin(self.count)
-        self.count += 1
+        if self._page_open and self.slot % t.per_page == 0:
+            self._finish_page()
+        self._page_open = True
         caption = " ".join("".join(ch if ch.isprintable() else " " for ch in caption).split())
-        room_w = t.label_w - 2 * t.padding
-        room_h = t.label_h - 2 * t.padding - ((CAPTION_FONT_MM + CAPTION_GAP_MM) if caption else 0.0)
-        side = min(room_w, room_h)
-        top += (room_h - side) / 2  # centre the code and its caption vertically in the label
-        scene = build_scene(code, self.style)
+        x, y, side = self.code_box(self.slot, bool(caption))
+        if caption and side < MIN_CODE_MM:  # no room for a caption line on this small label
+            caption = ""
+            x, y, side = self.code_box(self.slot, False)
+        self.slot += 1
+        self.count += 1
+        style = self.style if style is None else replace(style, frame=False, caption="")
+        scene = build_scene(code, style)
         unit = side / scene.layout.width * mm  # points per module
-        x0 = (left + (t.label_w - side) / 2) * mm
-        top_pt = (t.page[1] - top - t.padding) * mm  # y of the code box's top edge, from the page bottom
-        if is_plain(code, self.style):
+        x0 = x * mm
+        top_pt = (t.page[1] - y) * mm  # y of the code box's top edge, from the page bottom
+        if is_plain(code, style):
             self._draw_plain(scene, unit, x0, top_pt)
         else:
             self._draw_scene(scene, unit, x0, top_pt)
         if caption:
             font = _caption_font_name(caption)
             size = CAPTION_FONT_MM * mm / 0.72  # cap height ≈ 0.72 em
-            while stringWidth(caption, font, size) > room_w * mm and len(caption) > 1:
+            room_w = (side if t.shape == "round" else t.label_w - 2 * t.padding) * mm
+            while stringWidth(caption, font, size) > room_w and len(caption) > 1:
                 caption = caption[:-2] + "…"
             c.setFillColorRGB(0, 0, 0)
             c.setFont(font, size)
-            baseline = top + t.padding + side + CAPTION_GAP_MM + CAPTION_FONT_MM
-            c.drawCentredString((left + t.label_w / 2) * mm, (t.page[1] - baseline) * mm, caption)
+            baseline = y + side + CAPTION_GAP_MM + CAPTION_FONT_MM
+            c.drawCentredString((x + side / 2) * mm, (t.page[1] - baseline) * mm, caption)
 
     def _draw_scene(self, scene: Scene, unit: float, x0: float, top_pt: float) -> None:
         c = self._canvas
@@ -198,6 +162,48 @@ class LabelSheet:
             c.addLiteral(_runs_path(code.matrix & code.eye_mask, ox, oy))
         c.restoreState()
 
-    def close(self) -> None:
+    def _finish_page(self) -> None:
+        if self.crop_marks:
+            draw_crop_marks(self._canvas, self.template, self.offset)
         self._canvas.showPage()
+
+    def close(self) -> None:
+        self._finish_page()
         self._canvas.save()
+
+
+def _edges(template: LabelTemplate) -> tuple[list[float], list[float]]:
+    """The x of every label's left and right edge and the y of every top and bottom edge (mm)."""
+    xs = {round(template.margin_left + c * template.pitch[0] + d, 3)
+          for c in range(template.columns) for d in (0.0, template.label_w)}
+    ys = {round(template.margin_top + r * template.pitch[1] + d, 3)
+          for r in range(template.rows) for d in (0.0, template.label_h)}
+    return sorted(xs), sorted(ys)
+
+
+def draw_crop_marks(c: Canvas, template: LabelTemplate, offset: tuple[float, float]) -> None:
+    """Short hairlines in the page margins, in line with every label edge (for cutting plain paper);
+    none on a side whose margin is too narrow to hold them."""
+    xs, ys = _edges(template)
+    page_w, page_h = template.page
+    dx, dy = offset
+    left, right = xs[0] + dx, xs[-1] + dx
+    top, bottom = ys[0] + dy, ys[-1] + dy
+    c.saveState()
+    c.setLineWidth(HAIRLINE_PT)
+    c.setStrokeColorRGB(0, 0, 0)
+
+    def line(x1: float, y1: float, x2: float, y2: float) -> None:
+        c.line(x1 * mm, (page_h - y1) * mm, x2 * mm, (page_h - y2) * mm)
+
+    for margin, start, sign in ((top, top - CROP_CLEARANCE_MM, -1), (page_h - bottom, bottom + CROP_CLEARANCE_MM, 1)):
+        length = min(CROP_MARK_MM, margin - CROP_CLEARANCE_MM - 0.5)
+        if length >= 2:
+            for x in xs:
+                line(x + dx, start, x + dx, start + sign * length)
+    for margin, start, sign in ((left, left - CROP_CLEARANCE_MM, -1), (page_w - right, right + CROP_CLEARANCE_MM, 1)):
+        length = min(CROP_MARK_MM, margin - CROP_CLEARANCE_MM - 0.5)
+        if length >= 2:
+            for y in ys:
+                line(start, y + dy, start + sign * length, y + dy)
+    c.restoreState()

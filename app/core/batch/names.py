@@ -7,7 +7,12 @@ folder, name a device on Windows or collide with another row's name on a case-in
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
+from collections.abc import Iterable, Mapping
+
+from app.core.batch.read import Row
+from app.core.errors import SpecError
 
 # Characters Windows refuses (and the separators of every OS), plus C0/C1 control characters.
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f]')
@@ -70,3 +75,34 @@ class UniqueNames:
         self._next[key] = n
         self._taken.add(candidate.casefold())
         return candidate
+
+
+class _Fields(dict):
+    def __missing__(self, key: str) -> str:
+        raise KeyError(key)
+
+
+def default_template(has_name_column: bool) -> str:
+    return "{name}" if has_name_column else "{row:05d}"
+
+
+def check_template(template: str, fields: Iterable[str]) -> None:
+    """Fail early, naming the placeholder, instead of once per row."""
+    values = _Fields(row=1, name="n", **{name: "v" for name in fields})
+    try:
+        for _, key, _, _ in string.Formatter().parse(template):
+            if key is not None and key.split(".")[0].split("[")[0] not in values:
+                usable = ", ".join("{" + k + "}" for k in values)
+                raise SpecError("--template", f"{{{key}}} is not known; use {usable}")
+        template.format_map(values)
+    except (ValueError, IndexError, KeyError, AttributeError) as exc:
+        raise SpecError("--template", f"{template!r} is not a valid template ({exc})") from None
+
+
+def file_stem(template: str, row: Row, name: str, fields: Mapping[str, str]) -> str:
+    """The sanitised stem for one row; falls back to the row number when the template gives nothing."""
+    try:
+        text = template.format_map(_Fields(fields, row=row.number, name=name or f"{row.number:05d}"))
+    except (ValueError, KeyError, IndexError, AttributeError):
+        text = ""
+    return sanitize_stem(text) or f"{row.number:05d}"

@@ -12,7 +12,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from app.core.batch.labels import LabelSheet, LabelTemplate
+from app.core.batch.labels import LabelSheet
+from app.core.batch.templates import LabelTemplate
 from app.core.encode import QrCode
 from app.core.errors import RenderError
 from app.core.spec import Style
@@ -94,12 +95,18 @@ class ZipOutput(_TempTarget):
 
 
 class LabelOutput(_TempTarget):
-    def __init__(self, target: Path, template: LabelTemplate, style: Style) -> None:
+    def __init__(self, target: Path, template: LabelTemplate, style: Style, *, start: int = 1,
+                 offset: tuple[float, float] = (0.0, 0.0), crop_marks: bool = False) -> None:
         super().__init__(target)
-        self.sheet = LabelSheet(self.stream, template, style)
+        try:
+            self.sheet = LabelSheet(self.stream, template, style, start=start, offset=offset, crop_marks=crop_marks)
+        except BaseException:
+            self.discard()
+            raise
 
-    def add(self, code: QrCode, caption: str) -> None:
-        self.sheet.add(code, caption)
+    def add(self, code: QrCode, caption: str, style: Style | None = None, copies: int = 1) -> None:
+        for _ in range(copies):
+            self.sheet.add(code, caption, style)
 
     def commit(self) -> None:
         self.sheet.close()

@@ -15,12 +15,12 @@ def _cell(text: str) -> str:
 
 
 def write_errors_report(path: Path, errors: list[RowError]) -> Path:
-    """CSV ``row,field,reason`` (UTF-8 with BOM so Excel shows non-ASCII text correctly)."""
+    """CSV ``row,field,column,reason`` (UTF-8 with BOM so Excel shows non-ASCII text correctly)."""
     tmp = path.with_name(f".{path.name}.part")
     with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["row", "field", "reason"])
+        writer.writerow(["row", "field", "column", "reason"])
         for err in errors:
-            writer.writerow([err.row, _cell(err.field), _cell(err.reason)])
+            writer.writerow([err.row, _cell(err.field), _cell(err.column), _cell(err.reason)])
     os.replace(tmp, path)
     return path

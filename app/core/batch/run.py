@@ -14,12 +14,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from app.core.batch.labels import LabelTemplate, get_template
 from app.core.batch.model import FORMATS, BatchOptions, BatchProgress, BatchResult, BatchSource, Cancel, RowError
 from app.core.batch.outputs import LabelOutput, ZipOutput, errors_report_path, output_kind, prepare_folder
 from app.core.batch.pool import chunked, run_pool
 from app.core.batch.prepare import load_table, prepare
 from app.core.batch.report import write_errors_report
+from app.core.batch.templates import LabelTemplate, get_template
 from app.core.batch.worker import Outcome, Worker, WorkerConfig
 from app.core.errors import SpecError
 
@@ -48,10 +48,15 @@ def run_batch(source: BatchSource, options: BatchOptions, progress: BatchProgres
     if mode == "labels":
         template = options.labels if isinstance(options.labels, LabelTemplate) else get_template(options.labels)
     table = load_table(source, options)
-    plan, items, errors = prepare(table, options)
-    result = BatchResult(output=options.output, total=len(table.rows), errors=errors, notes=list(table.notes))
+    prepared = prepare(table, options)
+    plan, items, errors = prepared.plan, prepared.items, prepared.errors
+    result = BatchResult(output=options.output, total=len(table.rows), errors=errors, notes=list(table.notes),
+                         skipped=list(prepared.skipped))
+    result.notes += plan.notes
     if plan.unused:
         result.notes.append(f"columns not used: {', '.join(plan.unused)}")
+    if mode != "labels" and any(it.copies > 1 for it in items):
+        result.notes.append("copies apply to label sheets; a folder or ZIP gets each code once")
     is_cancelled = _as_callable(cancel)
     jobs = options.jobs or os.cpu_count() or 1
     jobs = max(1, min(jobs, 61, -(-len(items) // 16) if items else 1))  # 61: Windows' wait limit
@@ -63,13 +68,16 @@ def run_batch(source: BatchSource, options: BatchOptions, progress: BatchProgres
         folder = options.output
         prepare_folder(folder)
     elif items:
-        sink = ZipOutput(options.output) if mode == "zip" else LabelOutput(options.output, template, options.style)
+        sink = ZipOutput(options.output) if mode == "zip" else LabelOutput(
+            options.output, template, options.style, start=options.label_start,  # type: ignore[arg-type]
+            offset=options.label_offset, crop_marks=options.crop_marks)
     config = WorkerConfig(style=options.style, fmt=fmt, verify=options.verify, mode=mode,
                           folder=str(folder) if folder else None)
     captions = {it.row: it.caption for it in items}
     names = {it.row: it.name for it in items}
+    copies = {it.row: it.copies for it in items}
     chunks = chunked(items, size)
-    done = len(errors)
+    done = len(errors) + len(prepared.skipped)
     total = len(table.rows)
     if progress:
         progress(done, total, len(result.errors))
@@ -83,7 +91,7 @@ def run_batch(source: BatchSource, options: BatchOptions, progress: BatchProgres
         done += len(outcomes)
         for row, ok, _value, fld, reason in outcomes:
             if not ok:
-                result.errors.append(RowError(row, fld, reason))
+                result.errors.append(RowError(row, fld, reason, plan.column_of(fld) if fld else ""))
         if sink is None:
             result.written.extend(value for _row, ok, value, _f, _r in outcomes if ok)
         else:
@@ -96,7 +104,9 @@ def run_batch(source: BatchSource, options: BatchOptions, progress: BatchProgres
                         sink.add(names[row], value)
                         result.written.append(names[row])
                     else:
-                        sink.add(value, captions[row])
+                        code, style = value
+                        sink.add(code, captions[row], style, copies[row])
+                        result.labels += copies[row]
                         result.written.append(captions[row] or f"row {row}")
                 next_index += 1
         if progress:

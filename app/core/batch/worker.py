@@ -28,12 +28,12 @@ class WorkerConfig:
     folder: str | None
 
 
-# (row, ok, value, field, reason): value is a file name (folder), bytes (zip) or the QrCode (labels)
+# (row, ok, value, field, reason): value is a file name (folder), bytes (zip) or (QrCode, Style) (labels)
 Outcome = tuple[int, bool, Any, str, str]
 
 
 class Worker:
-    """Per-process state: the configuration and a small cache of captioned styles."""
+    """Per-process state: the configuration and a small cache of per-row styles (caption, colours, logo, ECC)."""
 
     def __init__(self, config: WorkerConfig) -> None:
         from app.core import encode as _encode  # noqa: F401  (import cost paid once per process)
@@ -41,17 +41,21 @@ class Worker:
 
         self.config = config
         self.folder = Path(config.folder) if config.folder else None
-        self._styles: dict[str, Style] = {}
+        self._styles: dict[tuple[str, tuple[tuple[str, str], ...]], Style] = {}
 
-    def style_for(self, caption: str) -> Style:
-        base = self.config.style
-        if not caption or self.config.mode == "labels":
-            return base
-        style = self._styles.get(caption)
+    def style_for(self, item: WorkItem) -> Style:
+        caption = "" if self.config.mode == "labels" else item.caption
+        if not caption and not item.style:
+            return self.config.style
+        key = (caption, item.style)
+        style = self._styles.get(key)
         if style is None:
-            style = replace(base, caption=caption, frame=True)
+            changes: dict[str, object] = dict(item.style)
+            if caption:
+                changes.update(caption=caption, frame=True)
+            style = replace(self.config.style, **changes)  # type: ignore[arg-type]
             if len(self._styles) < 256:
-                self._styles[caption] = style
+                self._styles[key] = style
         return style
 
     def run(self, items: Iterable[WorkItem]) -> list[Outcome]:
@@ -63,7 +67,7 @@ class Worker:
         out: list[Outcome] = []
         for item in items:
             try:
-                style = self.style_for(item.caption)
+                style = self.style_for(item)
                 code = encode(item.data, style)
                 if cfg.verify:
                     report = check_code(code, style)
@@ -71,7 +75,7 @@ class Worker:
                         out.append((item.row, False, None, "", "the code does not scan: " + "; ".join(report.errors)))
                         continue
                 if cfg.mode == "labels":
-                    out.append((item.row, True, code, "", ""))
+                    out.append((item.row, True, (code, style), "", ""))
                     continue
                 data = render_bytes(code, style, cfg.fmt)
                 if cfg.mode == "zip":

@@ -30,7 +30,7 @@ def test_folder_output_decodes_to_the_exact_payloads(tmp_path: Path, out: Path) 
     decoded = decode_folder(out)
     assert decoded == {f"item {i}.png": u for i, u in enumerate(URLS, 1)}
     assert sorted(result.written) == sorted(decoded)
-    assert read_report(tmp_path / "out-errors.csv") == [["row", "field", "reason"]]
+    assert read_report(tmp_path / "out-errors.csv") == [["row", "field", "column", "reason"]]
 
 
 def test_bad_rows_are_reported_with_spreadsheet_row_numbers_and_lose_nothing(tmp_path: Path, out: Path) -> None:
@@ -46,14 +46,14 @@ def test_bad_rows_are_reported_with_spreadsheet_row_numbers_and_lose_nothing(tmp
         + "last ✓,d\n".encode())
     progress: list[tuple[int, int, int]] = []
     result = run_batch(src, BatchOptions(output=out, chunk_size=2), progress=lambda *a: progress.append(a))
-    assert [(e.row, e.field) for e in result.errors] == [(3, "data"), (4, ""), (7, "")]
+    assert [(e.row, e.field) for e in result.errors] == [(3, "data"), (7, "")]
     assert "too long" in result.errors[0].reason
-    assert "empty" in result.errors[1].reason
-    assert "not valid utf-8" in result.errors[2].reason
+    assert "not valid utf-8" in result.errors[1].reason
+    assert result.skipped == [4]  # the blank row: skipped, not failed
     assert decode_folder(out) == {"a.png": "first", "b.png": "with, comma", "c.png": "Grüße €", "d.png": "last ✓"}
     report = read_report(tmp_path / "out-errors.csv")
-    assert [r[:2] for r in report] == [["row", "field"], ["3", "data"], ["4", ""], ["7", ""]]
-    assert progress[-1] == (7, 7, 3)
+    assert [r[:3] for r in report] == [["row", "field", "column"], ["3", "data", '"text"'], ["7", "", ""]]
+    assert progress[-1] == (7, 7, 2)
     assert [p[0] for p in progress] == sorted(p[0] for p in progress)
 
 
@@ -88,7 +88,8 @@ def test_wifi_rows_with_special_characters(tmp_path: Path, out: Path) -> None:
     rows = [("Home", 'p;a,s:s\\"w ', "WPA"), ('Gäste "Netz"', "x;y", "WPA"), ("Open;Net", "", "nopass"),
             ("Hidden:1", "  spaced pass  ", "wpa2")]
     lines = ["SSID,Password,Security"] + [",".join('"' + c.replace('"', '""') + '"' for c in r) for r in rows]
-    result = run_batch(write(tmp_path / "wifi.csv", "\n".join(lines)), BatchOptions(output=out, kind="wifi"))
+    result = run_batch(write(tmp_path / "wifi.csv", "\n".join(lines)),
+                       BatchOptions(output=out, kind="wifi", keep_spaces=True))
     # Row 3's password is too short for WPA: reported with its row and field, the others are made.
     assert [(e.row, e.field) for e in result.errors] == [(3, "password")]
     expected = {f"{i:05d}.png": build_payload("wifi", dict(zip(("ssid", "password", "security"), r, strict=True)))
@@ -249,9 +250,8 @@ def test_preview_shows_payloads_names_and_errors_without_writing(tmp_path: Path,
     src = write(tmp_path / "in.csv", "text,name\nhello,a\n,\nworld,a\nmore,b\n")
     plan, rows = preview_batch(src, BatchOptions(output=out), limit=3)
     assert plan.fields == {"text": 0} and plan.name == 1
-    assert [(r.row, r.file_name, r.data) for r in rows] == [
-        (2, "a.png", "hello"), (3, "", None), (4, "a-2.png", "world")]
-    assert rows[1].error is not None and "empty" in rows[1].error.reason
+    assert [(r.row, r.file_name, r.data, r.skipped) for r in rows] == [
+        (2, "a.png", "hello", False), (3, "", None, True), (4, "a-2.png", "world", False)]
     assert not out.exists()
 
 
@@ -291,10 +291,10 @@ def test_excel_unicode_text_contacts_map_by_field_labels(tmp_path: Path, out: Pa
     from app.core.payloads import build_payload
 
     table = read_source(DATA / "contacts_excel_unicode.txt")
-    assert table.rows[0].cells == ("First name\tLast name\tMobile\tE-mail\tOrganisation",)  # .txt: one per line
-    src = tmp_path / "contacts.tsv"
-    src.write_bytes((DATA / "contacts_excel_unicode.txt").read_bytes())
-    result = run_batch(src, BatchOptions(output=out, kind="vcard", template="{last_name}"))
+    # A table, not one payload a line (seen on main: every code held "name<TAB>content").
+    assert table.rows[0].cells == ("First name", "Last name", "Mobile", "E-mail", "Organisation")
+    result = run_batch(DATA / "contacts_excel_unicode.txt", BatchOptions(output=out, kind="vcard",
+                                                                         template="{last_name}"))
     assert result.errors == []
     keys = ("first_name", "last_name", "mobile", "email", "org")
     expected = [("Zoë", "van der Berg", "+31 6 12345678", "zoe@example.nl", "Berg & Zonen; B.V."),
