@@ -114,6 +114,8 @@ def from_record(record: dict, origin: str) -> LabelTemplate:
         else:
             left = (size[0] - (columns - 1) * pitch_x - label_w) / 2
             top = (size[1] - (rows - 1) * pitch_y - label_h) / 2
+            if min(left, top) < 0:
+                raise SpecError("labels", f"{origin}: the labels do not fit on the page ({size[0]:g} x {size[1]:g} mm)")
         return LabelTemplate(
             name=str(record.get("name", "custom")).lower(), page=size, columns=columns, rows=rows,
             label_w=label_w, label_h=label_h, margin_left=left, margin_top=top, gap_x=round(pitch_x - label_w, 4),
@@ -196,8 +198,12 @@ def get_template(spec: str) -> LabelTemplate:
         return parse_inline(text)
     if text.lower().endswith(".toml"):
         return template_file(Path(text))
-    key = text.lower().replace(" ", "")
-    names = _aliases().get(key) or _aliases().get(key.split("-", 1)[-1]) or []
+    key = " ".join(text.lower().split())
+    names: list[str] = []
+    for candidate in (key, key.replace(" ", "-"), key.replace(" ", ""), key.replace("-", " ").split(" ")[-1]):
+        names = _aliases().get(candidate, [])
+        if names:
+            break
     if len(names) == 1:
         return builtin_templates()[names[0]]
     if len(names) > 1:

@@ -71,3 +71,48 @@ def test_unknown_label_template(tmp_path: Path, capsys: pytest.CaptureFixture[st
     src = write(tmp_path / "in.txt", "a\n")
     assert main(["batch", str(src), "--out", str(tmp_path / "l.pdf"), "--labels", "a5-1x1"]) == 2
     assert "'a5-1x1' is not a label template" in capsys.readouterr().err
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_dry_run_prints_the_mapping_and_the_first_rows_as_encoded(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["batch", str(FIXTURES / "codes.xlsx"), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "codes.xlsx, sheet 'Codes': 14 rows, a header row" in out
+    assert 'text <- B "Inhalt"' in out and 'name <- A "Bezeichnung"' in out and 'not used: C "Notiz"' in out
+    assert "row 3: 4917012345678" in out and "row 5: 000042" in out and "row 4: blank, skipped" in out
+    assert "row 9: https://example.com/über?q=1  [file Webseite.png]" in out  # trimmed
+    assert "row 11: Zeile 1\\nZeile 2" in out
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_ambiguous_sheet_is_refused_naming_the_columns_and_the_option(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    src = write(tmp_path / "in.csv", "Name;Website;Mail\nShop;https://a.example;a@b.example\n")
+    assert main(["batch", str(src), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert '"Website" (URLs) or "Mail" (e-mail addresses)' in err and "--map Website=text" in err
+    assert main(["batch", str(src), "--out", str(tmp_path / "out"), "--map", "Mail=text", "--jobs", "1"]) == 0
+    assert decode_folder(tmp_path / "out") == {"Shop.png": "a@b.example"}
+
+
+def test_blank_rows_are_skipped_and_the_summary_counts_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = write(tmp_path / "in.csv", "Name;Inhalt\na;  https://a.example  \n;\n\nb;\n c ; hello \n")
+    assert main(["batch", str(src), "--out", str(tmp_path / "out"), "--jobs", "1"]) == 0
+    captured = capsys.readouterr()
+    assert "2 done, 2 skipped, 1 failed" in captured.out
+    assert 'row 5 (text, column "Inhalt"): is empty' in captured.err
+    assert decode_folder(tmp_path / "out") == {"a.png": "https://a.example", "c.png": "hello"}
+
+
+def test_list_labels_and_calibration_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["batch", "--list-labels"]) == 0
+    listing = capsys.readouterr().out
+    assert "avery-l7160" in listing and "herma-4360" in listing and "zweckform-3474" in listing
+    assert main(["batch", "--labels", "5160", "--calibration-page", "--out", str(tmp_path / "c.pdf"),
+                 "--label-offset", "0.5,-1"]) == 0
+    assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
+    assert main(["batch", "--labels", "5160", "--calibration-page", "--out", str(tmp_path / "c.pdf"),
+                 "--label-offset", "a,b"]) == 2
