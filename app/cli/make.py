@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from app.cli.style_options import add_style_arguments, style_from_args
 from app.core.encode import QrCode, encode_spec
 from app.core.errors import SpecError
-from app.core.export import FORMAT_SUFFIXES, export_code
+from app.core.export import export_code
 from app.core.payloads import PAYLOAD_KINDS
-from app.core.render import render
+from app.core.render import FORMATS, render
 from app.core.spec import QrSpec
 
 if TYPE_CHECKING:
@@ -31,8 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="output file (.png, .svg, .pdf, .eps, .jpg, .webp, .tif, .txt), or - for standard "
                              "output with --format (default: draw the code in the terminal)")
-    parser.add_argument("--format", choices=sorted(set(FORMAT_SUFFIXES.values())),
-                        help="output format (default: from the file suffix)")
+    parser.add_argument("--format", choices=FORMATS,
+                        help="output format (default: from the file suffix; pdf-cmyk: a PDF in CMYK for print shops)")
     parser.add_argument("--kind", default="text", choices=list(PAYLOAD_KINDS), metavar="KIND",
                         help=f"payload type: {kinds} (default text)")
     parser.add_argument("--field", action="append", default=[], metavar="NAME=VALUE",

@@ -24,6 +24,7 @@ _FLAG_FIELDS = {
     "ecc": "ecc", "quiet_zone": "quiet_zone", "fg": "fg", "bg": "bg", "module_shape": "module_shape",
     "eye_shape": "eye_shape", "eye_color": "eye_color", "logo": "logo", "logo_scale": "logo_scale",
     "caption": "caption", "charset": "charset", "size": "size", "unit": "size_unit", "dpi": "dpi",
+    "gradient": "fg_gradient", "eye_gradient": "eye_gradient",
 }
 
 
@@ -40,6 +41,10 @@ def add_style_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--module-shape", choices=MODULE_SHAPES, help="shape of data modules")
     group.add_argument("--eye-shape", choices=EYE_SHAPES, help="shape of the three finder patterns")
     group.add_argument("--eye-color", metavar="COLOR", help="colour of the finder patterns (default: --fg)")
+    group.add_argument("--gradient", metavar="SPEC",
+                       help="modules in a gradient: 'linear:ANGLE C1 C2...' (CSS angles: 90 = left to right) or "
+                            "'radial C1 C2...'; contrast is checked at its palest point")
+    group.add_argument("--eye-gradient", metavar="SPEC", help="each finder pattern in a gradient of its own")
     group.add_argument("--logo", metavar="FILE", help="PNG, JPEG or SVG placed in the centre")
     group.add_argument("--logo-scale", type=float, metavar="F", help="logo width as share of the code (0.05-0.4)")
     group.add_argument("--frame", action="store_true", default=None, help="draw a frame around the code")
@@ -74,7 +79,8 @@ def style_from_args(args: argparse.Namespace, base: Style | None = None) -> Styl
     try:
         return style_from_dict(values)
     except SpecError as exc:
-        flag = "--" + exc.field.removeprefix("style.").replace("_", "-").replace("size-unit", "unit")
+        flag = "--" + exc.field.removeprefix("style.").replace("_", "-").replace("size-unit", "unit").replace(
+            "fg-gradient", "gradient")
         raise SpecError(flag, exc.message) from None
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from app.core.encode import QrCode
 from app.core.errors import SpecError
+from app.core.gradient import dark_colours
 from app.core.spec import RGBA, Style, contrast_ratio
 
 DISTANCE_FACTOR = {"good": 10.0, "poor": 6.0}
@@ -96,9 +97,10 @@ def _over(colour: RGBA, under: RGBA) -> RGBA:
 
 
 def worst_contrast(style: Style) -> float:
-    """The lowest contrast between a dark colour (modules or eyes) and the background (on white)."""
+    """The lowest contrast between a dark colour (modules or eyes; a gradient at its palest point) and the
+    background (on white)."""
     bg = _over(style.bg_rgba, WHITE)
-    return min(contrast_ratio(_over(colour, bg), bg) for colour in (style.fg_rgba, style.eye_rgba))
+    return min(contrast_ratio(_over(colour, bg), bg) for _, colour in dark_colours(style, bg))
 
 
 def _contrast_growth(contrast: float) -> float:

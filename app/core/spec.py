@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from PIL import ImageColor
 
 from app.core.errors import SpecError
+
+if TYPE_CHECKING:
+    from app.core.gradient import Gradient
 
 EccLevel = Literal["L", "M", "Q", "H"]
 ModuleShape = Literal["square", "rounded", "dots"]
@@ -30,6 +33,10 @@ SIZE_MODES: tuple[str, ...] = ("module", "total")
 # "auto" means: plain byte mode without ECI for ASCII, UTF-8 announced by ECI otherwise, which is
 # what modern phone readers decode reliably.
 CHARSETS: tuple[str, ...] = ("auto", "utf-8", "iso-8859-1", "shift_jis")
+
+# Style keys added after libraries were first synced: written only when set, so a spec without them keeps its
+# content hash (sync would otherwise see every item as changed) and older QRDesk versions still read it.
+OPTIONAL_STYLE_KEYS = ("fg_gradient", "eye_gradient")
 
 MM_PER_INCH = 25.4
 TRANSPARENT = "transparent"
@@ -83,6 +90,8 @@ class Style:
     module_shape: ModuleShape = "square"
     eye_shape: EyeShape = "square"
     eye_color: str | None = None  # None: same as fg
+    fg_gradient: str | None = None  # modules: "linear:ANGLE C1 C2..." or "radial C1 C2..." (app.core.gradient)
+    eye_gradient: str | None = None  # eyes, each across its own 7 x 7 box
     logo: str | None = None  # path of a PNG, JPEG or SVG file placed in the centre
     logo_scale: float = 0.2  # logo width as a fraction of the code width (without quiet zone)
     frame: bool = False
@@ -107,6 +116,11 @@ class Style:
         parse_color(self.bg, "style.bg")
         if self.eye_color is not None:
             parse_color(self.eye_color, "style.eye_color")
+        from app.core.gradient import parse_gradient  # imports this module: here, not at the top
+
+        for name in ("fg_gradient", "eye_gradient"):
+            if getattr(self, name) is not None:
+                parse_gradient(getattr(self, name), f"style.{name}")
         if not isinstance(self.logo_scale, int | float) or not 0.05 <= self.logo_scale <= 0.4:
             raise SpecError("style.logo_scale", "must be between 0.05 and 0.4 of the code width")
         if not isinstance(self.size, int | float) or not math.isfinite(self.size) or self.size <= 0:
@@ -129,6 +143,13 @@ class Style:
     @property
     def eye_rgba(self) -> RGBA:
         return parse_color(self.eye_color) if self.eye_color else self.fg_rgba
+
+    def gradient(self, part: str) -> Gradient | None:
+        """The parsed gradient of ``part``: "fg" (modules) or "eye"."""
+        from app.core.gradient import parse_gradient
+
+        text = self.fg_gradient if part == "fg" else self.eye_gradient
+        return parse_gradient(text, f"style.{part}_gradient") if text else None
 
     def module_size_mm(self, width_modules: int) -> float:
         """Size of one module in millimetres, for a code ``width_modules`` wide incl. quiet zone."""
@@ -173,7 +194,11 @@ class QrSpec:
         return replace(self, style=replace(self.style, **changes))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "fields": dict(self.fields), "style": asdict(self.style)}
+        style = asdict(self.style)
+        for key in OPTIONAL_STYLE_KEYS:
+            if style[key] is None:
+                del style[key]
+        return {"kind": self.kind, "fields": dict(self.fields), "style": style}
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)

@@ -24,6 +24,7 @@ from PIL import Image, UnidentifiedImageError
 
 from app.core.encode import QrCode
 from app.core.errors import RenderError
+from app.core.gradient import dark_colours
 from app.core.logo import plan_logo
 from app.core.render import render_image
 from app.core.render.png import index_grid, is_plain
@@ -82,18 +83,18 @@ def style_findings(code: QrCode, style: Style) -> tuple[list[str], list[str]]:
         warnings.append("the background is transparent: whether it scans depends on what it is placed on "
                         "(checked here on white)")
     seen_bg = _over(bg, WHITE)
-    for name, colour in (("foreground", style.fg_rgba), ("eye", style.eye_rgba)):
-        if name == "eye" and style.eye_rgba == style.fg_rgba:
-            continue
+    colours = dark_colours(style, seen_bg)  # a gradient is judged at its palest point
+    for name, colour in colours:
         seen = _over(colour, seen_bg)
         ratio = contrast_ratio(seen, seen_bg)
+        where = " at the gradient's palest point" if style.gradient("fg" if name == "foreground" else "eye") else ""
         if ratio < CONTRAST_ERROR:
-            errors.append(f"{name} and background contrast is too low ({ratio:.1f}:1, at least "
+            errors.append(f"{name} and background contrast is too low{where} ({ratio:.1f}:1, at least "
                           f"{CONTRAST_ERROR:g}:1 is needed, {CONTRAST_WARNING:g}:1 recommended)")
         elif ratio < CONTRAST_WARNING:
-            warnings.append(f"{name} and background contrast is low ({ratio:.1f}:1; {CONTRAST_WARNING:g}:1 "
+            warnings.append(f"{name} and background contrast is low{where} ({ratio:.1f}:1; {CONTRAST_WARNING:g}:1 "
                             f"or more scans reliably)")
-    if relative_luminance(_over(style.fg_rgba, seen_bg)) > relative_luminance(seen_bg):
+    if relative_luminance(_over(colours[0][1], seen_bg)) > relative_luminance(seen_bg):
         warnings.append("the colours are inverted (light modules on a dark background): many phone "
                         "readers cannot read inverted codes")
     needed = QUIET_ZONE_MICRO if code.micro else QUIET_ZONE_QR

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import xml.etree.ElementTree as ET
-import zlib
 from pathlib import Path
 
 import cairosvg
@@ -22,6 +21,7 @@ from app.core.render.layout import compute_layout
 from app.core.render.png import caption_font, draw_scene
 from app.core.render.scene import build_scene
 from app.core.spec import EYE_SHAPES, MODULE_SHAPES, Style
+from tests.core.pdfstreams import content_streams
 
 URL = "https://example.com/qrdesk?lang=de&q=Grüße"
 SHAPES = [(m, e) for m in MODULE_SHAPES for e in EYE_SHAPES]
@@ -328,7 +328,7 @@ def test_path_and_stream_give_the_same_bytes(tmp_path: Path, fmt: str) -> None:
 
 
 def test_writers_are_chosen_by_format() -> None:
-    assert set(WRITERS) == {"png", "svg", "pdf", "eps", "jpeg", "webp", "tiff", "txt"}
+    assert set(WRITERS) == {"png", "svg", "pdf", "eps", "jpeg", "webp", "tiff", "txt", "pdf-cmyk"}
     with pytest.raises(RenderError, match="unknown output format 'gif'"):
         render_bytes(encode("x"), Style(), "gif")
 
@@ -338,20 +338,10 @@ def test_unwritable_target_is_a_clear_error(tmp_path: Path) -> None:
         render(encode("x"), Style(), "png", tmp_path / "missing-folder" / "x.png")
 
 
-def _content_streams(pdf: bytes) -> bytes:
-    out = b""
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
-        try:
-            out += zlib.decompress(match.group(1))
-        except zlib.error:
-            out += match.group(1)
-    return out
-
-
 def test_pdf_merges_runs_of_dark_modules() -> None:
     data = "https://example.com/" + "a1b2c3" * 40
     code = encode(data)
-    content = _content_streams(render_bytes(code, Style(), "pdf"))
+    content = content_streams(render_bytes(code, Style(), "pdf"))
     rects = len(re.findall(rb" re\b", content))
     dark = int(code.matrix.sum())
     body = np.pad(code.matrix & ~code.eye_mask, ((0, 0), (1, 0))).astype(np.int8)

@@ -24,7 +24,7 @@ from app.core.errors import SpecError
 from app.core.render.geometry import Shape
 
 # The PDF writer's helpers, so a label draws a code exactly as a single-code PDF does.
-from app.core.render.pdf import _caption_font_name, _draw_logo, _fill_shapes, _set_fill
+from app.core.render.pdf import _caption_font_name, _draw_logo, _fill_paint, _fill_shapes, _set_fill
 from app.core.render.png import is_plain
 from app.core.render.scene import Scene, build_scene
 from app.core.spec import Style
@@ -138,8 +138,8 @@ class LabelSheet:
         c.transform(unit, 0, 0, -unit, x0, top_pt)
         if not scene.transparent:
             _fill_shapes(c, scene.patch, ox, oy, scene.bg)
-        _fill_shapes(c, scene.modules, ox, oy, scene.fg)
-        _fill_shapes(c, [shape for shape, _ in scene.eyes], ox, oy, scene.eye, even_odd=True)
+        _fill_paint(c, [scene.modules], scene.fg_paint, ox, oy)  # flat colours or gradients
+        _fill_paint(c, scene.eye_groups, scene.eye_paint, ox, oy, even_odd=True)
         c.restoreState()
 
     def _draw_plain(self, scene: Scene, unit: float, x0: float, top_pt: float) -> None:

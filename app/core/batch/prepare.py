@@ -53,7 +53,9 @@ def prepare(table: Table, options: BatchOptions) -> Prepared:
     check_template(template, plan.fields)
     labels = output_kind(Path(options.output)) == "labels"
     base = table.path.parent if table.path is not None else Path.cwd()
-    suffix = "." + options.fmt
+    from app.core.render import SUFFIXES
+
+    suffix = SUFFIXES[options.fmt]
     names = UniqueNames()
     out = Prepared(plan, [], [], [])
     for row in table.rows:

@@ -18,7 +18,7 @@ from PIL import Image
 from app.core.encode import QrCode
 from app.core.errors import RenderError
 from app.core.render.eps import write_eps
-from app.core.render.pdf import write_pdf
+from app.core.render.pdf import write_pdf, write_pdf_cmyk
 from app.core.render.png import render_image as _render_image
 from app.core.render.png import write_png
 from app.core.render.raster import write_jpeg, write_tiff, write_webp
@@ -29,8 +29,11 @@ from app.core.spec import Style
 Writer = Callable[[QrCode, Style, BinaryIO], None]
 
 WRITERS: dict[str, Writer] = {"png": write_png, "svg": write_svg, "pdf": write_pdf, "eps": write_eps,
-                              "jpeg": write_jpeg, "webp": write_webp, "tiff": write_tiff, "txt": write_txt}
+                              "jpeg": write_jpeg, "webp": write_webp, "tiff": write_tiff, "txt": write_txt,
+                              "pdf-cmyk": write_pdf_cmyk}
 FORMATS: tuple[str, ...] = tuple(WRITERS)
+# File name suffix per format (a CMYK PDF is still a .pdf).
+SUFFIXES: dict[str, str] = {fmt: "." + fmt.partition("-")[0] for fmt in WRITERS}
 
 
 def _writer(fmt: str) -> Writer:
@@ -70,4 +73,4 @@ def render_image(code: QrCode, style: Style, module_px: int | None = None) -> Im
     return _render_image(code, style, module_px)
 
 
-__all__ = ["FORMATS", "WRITERS", "Writer", "render", "render_bytes", "render_image"]
+__all__ = ["FORMATS", "SUFFIXES", "WRITERS", "Writer", "render", "render_bytes", "render_image"]

@@ -1,7 +1,7 @@
 """Encapsulated PostScript output for print workflows that still ask for it; vector, size exact in points.
 
-Logos are not supported in EPS (embedding images in PostScript is more code than the format is worth
-today); SVG and PDF carry them.
+Logos and gradients are not supported in EPS (embedding images and shadings in PostScript is more code than
+the format is worth today); SVG and PDF carry them.
 """
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ def _ps_string(text: str) -> str:
 def eps_text(code: QrCode, style: Style) -> str:
     if style.logo:
         raise RenderError("EPS export does not support logos; export SVG or PDF instead")
+    if style.fg_gradient or style.eye_gradient:
+        raise RenderError("EPS export does not support gradients; export SVG or PDF instead")
     scene = build_scene(code, style)
     layout = scene.layout
     unit = module_mm(layout, style) * mm

@@ -24,7 +24,7 @@ from app.core.errors import RenderError
 from app.core.render.geometry import DOT_RADIUS, PILL_RADIUS, Shape, corner_flags, eye_shapes
 from app.core.render.layout import Layout, compute_layout
 from app.core.render.layout import module_px as layout_module_px
-from app.core.render.scene import Scene, build_scene, eye_shape_for
+from app.core.render.scene import Paint, Scene, build_scene, eye_shape_for
 from app.core.spec import RGBA, Style
 
 PNG_COMPRESS_LEVEL = 1  # codes are mostly flat colour: level 1 is nearly as small and several times faster
@@ -33,9 +33,9 @@ MIN_CURVE_PX = 24  # draw curves with at least this many pixels per module, then
 
 
 def is_plain(code: QrCode, style: Style) -> bool:
-    """Square modules and eyes, no logo, no frame: the code is just its module grid."""
+    """Square modules and eyes in flat colours, no logo, no frame: the code is just its module grid."""
     return (style.module_shape == "square" and (style.eye_shape == "square" or code.micro)
-            and not style.logo and not style.frame)
+            and not style.logo and not style.frame and not style.fg_gradient and not style.eye_gradient)
 
 
 def index_grid(code: QrCode, style: Style, px: int) -> np.ndarray:
@@ -94,8 +94,8 @@ def draw_scene(scene: Scene, px: int) -> Image.Image:
         if not scene.transparent:
             patch = ImageDraw.Draw(image)
             _paint(patch, [(s, True) for s in scene.patch], ox, oy, px, fill=scene.bg)
-    image = _fill(image, module_mask, scene.fg)
-    image = _fill(image, eye_mask, scene.eye)
+    image = _fill_paint(image, module_mask, scene.fg_paint, layout.origin, px)
+    image = _fill_paint(image, eye_mask, scene.eye_paint, layout.origin, px)
     if scene.frame or layout.caption:
         frame_mask = Image.new("L", size, 0)
         draw = ImageDraw.Draw(frame_mask)
@@ -159,6 +159,22 @@ def _fill(image: Image.Image, mask: Image.Image, color: RGBA) -> Image.Image:
     else:
         layer.putalpha(mask.point(lambda v: v * color[3] // 255))
     return Image.alpha_composite(image, layer)
+
+
+def _fill_paint(image: Image.Image, mask: Image.Image, paint: Paint, origin: tuple[int, int], px: int) -> Image.Image:
+    """Fill ``mask`` with a paint: its colour, or its gradient computed per pixel over each of its boxes."""
+    if paint.gradient is None:
+        return _fill(image, mask, paint.colour)
+    layer = np.zeros((image.height, image.width, 4), dtype=np.uint8)
+    ox, oy = origin
+    for bx, by, bw, bh in paint.boxes:
+        left, top = round((ox + bx) * px), round((oy + by) * px)
+        right, bottom = round((ox + bx + bw) * px), round((oy + by + bh) * px)
+        ys, xs = np.mgrid[top:bottom, left:right].astype(np.float64) + 0.5
+        t = paint.gradient.positions(left, top, right - left, bottom - top, xs, ys)
+        layer[top:bottom, left:right] = np.rint(paint.gradient.at(t)).astype(np.uint8)
+    layer[..., 3] = np.asarray(mask)
+    return Image.alpha_composite(image, Image.fromarray(layer, "RGBA"))
 
 
 def _paint(draw: ImageDraw.ImageDraw, shapes: list[tuple[Shape, bool]], ox: float, oy: float, px: float,

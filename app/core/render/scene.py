@@ -10,9 +10,24 @@ import numpy as np
 # A module import, not names: app.core.logo uses render.geometry, so either may be imported first.
 from app.core import logo as logos
 from app.core.encode import QrCode
+from app.core.gradient import Gradient
 from app.core.render.geometry import Shape, eye_shapes, horizontal_runs, module_shapes
 from app.core.render.layout import Layout, compute_layout
 from app.core.spec import RGBA, Style
+
+Box = tuple[float, float, float, float]  # x, y, width, height in modules, relative to the symbol's top-left
+
+
+@dataclass(frozen=True)
+class Paint:
+    """How a group of shapes is filled: a solid colour, or a gradient spanning each of ``boxes``.
+
+    Modules have one box (the symbol); eyes with a gradient of their own have one box per eye (so
+    ``Scene.eye_groups`` pairs with ``boxes``); eyes without a colour of their own share the modules' paint."""
+
+    colour: RGBA
+    gradient: Gradient | None = None
+    boxes: tuple[Box, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -31,6 +46,14 @@ class Scene:
     fg: RGBA
     bg: RGBA
     eye: RGBA
+    fg_paint: Paint
+    eye_paint: Paint
+
+    @property
+    def eye_groups(self) -> list[list[Shape]]:
+        """The eyes' outlines, one list (outer, hole, inner) per eye."""
+        shapes = [shape for shape, _ in self.eyes]
+        return [shapes[i:i + 3] for i in range(0, len(shapes), 3)]
 
     @cached_property
     def modules(self) -> list[Shape]:
@@ -63,5 +86,22 @@ def build_scene(code: QrCode, style: Style) -> Scene:
         b = layout.border
         frame = [Shape("rect", 0, 0, layout.width, layout.height),
                  Shape("rect", b, b, layout.width - 2 * b, layout.height - 2 * b)]
+    fg_paint, eye_paint = paints(code, style)
     return Scene(code=code, style=style, layout=layout, logo=logo, draw=draw, eyes=eyes,
-                 patch=patch, frame=frame, fg=style.fg_rgba, bg=style.bg_rgba, eye=style.eye_rgba)
+                 patch=patch, frame=frame, fg=style.fg_rgba, bg=style.bg_rgba, eye=style.eye_rgba,
+                 fg_paint=fg_paint, eye_paint=eye_paint)
+
+
+def paints(code: QrCode, style: Style) -> tuple[Paint, Paint]:
+    """The modules' and the eyes' paint. Eyes without a colour or gradient of their own take the modules'
+    gradient across the whole symbol, so the two read as one picture."""
+    n = float(code.size)
+    fg_gradient = style.gradient("fg")
+    fg = Paint(style.fg_rgba, fg_gradient, ((0.0, 0.0, n, n),) if fg_gradient else ())
+    eye_gradient = style.gradient("eye")
+    if eye_gradient is not None:
+        boxes = tuple((float(c), float(r), 7.0, 7.0) for r, c in code.finder_origins)
+        return fg, Paint(style.eye_rgba, eye_gradient, boxes)
+    if style.eye_color is None:
+        return fg, Paint(style.eye_rgba, fg.gradient, fg.boxes)
+    return fg, Paint(style.eye_rgba)

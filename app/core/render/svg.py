@@ -13,6 +13,7 @@ from typing import BinaryIO
 from xml.sax.saxutils import escape, quoteattr
 
 from app.core.encode import QrCode
+from app.core.gradient import Gradient
 from app.core.render.geometry import Shape, outline
 from app.core.render.layout import module_mm
 from app.core.render.scene import Scene, build_scene
@@ -61,10 +62,16 @@ def svg_text(code: QrCode, style: Style) -> str:
         out.append(_logo_element(scene, ox, oy))
         if scene.patch and not scene.transparent:
             out.append(f'<path {_fill_attrs(scene.bg)} d="{path_data(scene.patch, ox, oy)}"/>\n')
+    defs, fills = _paint_defs(scene, ox, oy)
+    out.extend(defs)
     if scene.modules:
-        out.append(f'<path {_fill_attrs(scene.fg)} d="{path_data(scene.modules, ox, oy)}"/>\n')
-    eyes = [shape for shape, _ in scene.eyes]
-    out.append(f'<path {_fill_attrs(scene.eye)} fill-rule="evenodd" d="{path_data(eyes, ox, oy)}"/>\n')
+        out.append(f'<path {fills["fg"][0]} d="{path_data(scene.modules, ox, oy)}"/>\n')
+    if len(fills["eye"]) == 1:
+        eyes = [shape for shape, _ in scene.eyes]
+        out.append(f'<path {fills["eye"][0]} fill-rule="evenodd" d="{path_data(eyes, ox, oy)}"/>\n')
+    else:  # a gradient of their own spans each eye
+        for group, attrs in zip(scene.eye_groups, fills["eye"], strict=True):
+            out.append(f'<path {attrs} fill-rule="evenodd" d="{path_data(group, ox, oy)}"/>\n')
     if scene.frame:
         frame = path_data(scene.frame, 0, 0)
         out.append(f'<path {_fill_attrs(scene.fg)} fill-rule="evenodd" d="{frame}"/>\n')
@@ -75,6 +82,39 @@ def svg_text(code: QrCode, style: Style) -> str:
                    f'{escape(layout.caption)}</text>\n')
     out.append("</svg>\n")
     return "".join(out)
+
+
+def _paint_defs(scene: Scene, ox: int, oy: int) -> tuple[list[str], dict[str, list[str]]]:
+    """Gradient definitions (userSpaceOnUse, in the viewBox's module units) and the fill attributes of the
+    modules and the eyes: one for all eyes, or one per eye when each has its gradient."""
+    defs: list[str] = []
+    fills: dict[str, list[str]] = {}
+    for part, paint in (("fg", scene.fg_paint), ("eye", scene.eye_paint)):
+        if paint.gradient is None:
+            fills[part] = [_fill_attrs(paint.colour)]
+            continue
+        if part == "eye" and paint == scene.fg_paint:
+            fills[part] = fills["fg"]  # the modules' gradient, continuous across the symbol
+            continue
+        fills[part] = []
+        for index, (bx, by, bw, bh) in enumerate(paint.boxes):
+            ident = f"qrdesk-{part}-{index}"
+            defs.append(_gradient_element(paint.gradient, ident, (ox + bx, oy + by, bw, bh)))
+            fills[part].append(f'fill="url(#{ident})"')
+    return (["<defs>\n", *defs, "</defs>\n"] if defs else []), fills
+
+
+def _gradient_element(gradient: Gradient, ident: str, box: tuple[float, float, float, float]) -> str:
+    last = len(gradient.stops) - 1
+    stops = "".join(f'<stop offset="{num(i / last)}" stop-color="#{c[0]:02x}{c[1]:02x}{c[2]:02x}"/>'
+                    for i, c in enumerate(gradient.stops))
+    x, y, w, h = box
+    if gradient.kind == "radial":
+        geometry = f'cx="{num(x + w / 2)}" cy="{num(y + h / 2)}" r="{num(gradient.radius(w, h))}"'
+        return f'<radialGradient id="{ident}" gradientUnits="userSpaceOnUse" {geometry}>{stops}</radialGradient>\n'
+    x0, y0, x1, y1 = gradient.line(x, y, w, h)
+    geometry = f'x1="{num(x0)}" y1="{num(y0)}" x2="{num(x1)}" y2="{num(y1)}"'
+    return f'<linearGradient id="{ident}" gradientUnits="userSpaceOnUse" {geometry}>{stops}</linearGradient>\n'
 
 
 def _logo_element(scene: Scene, ox: int, oy: int) -> str:
