@@ -252,7 +252,10 @@ def _grey(image: Image.Image) -> Grey:
 
 
 def report_columns(report: RobustnessReport | None) -> dict[str, str]:
-    """Columns a batch report (CSV) can add per row: the summary, the count and the weakest condition."""
+    """Columns a batch report (CSV) can add per row: the summary, the count and the weakest condition.
+
+    For a batch, ``report_columns(score_code(code, style, trials=1))`` per good row costs about 0.5 s of one
+    core per code (three readers x seven conditions); ``None`` gives the empty columns of a row not scored."""
     if report is None:
         return {"robustness": "", "conditions_survived": "", "weakest_condition": ""}
     weakest = report.weakest
