@@ -8,7 +8,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 py=.venv/bin/python
-k8s_version=1.30.0
+k8s_version=1.35.0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
@@ -20,33 +20,20 @@ from .api import blobs, changes, health, library, push
 from .deps import Services
 from .library import Library
 from .logging_setup import request_id_var
+from .loops import BackgroundLoops
 from .middleware import BodyTooLarge, RequestContextMiddleware
-from .reconciler import reconcile
 from .settings import Settings
-from .storage import ReplicatedStore, StoreError, StoreUnavailable, backend_names, build_store
+from .storage import ReplicatedStore, StoreUnavailable, backend_names, build_store
 from .tokens import TokenService
 
 log = logging.getLogger(__name__)
 
 
-async def _reconcile_forever(store: ReplicatedStore, interval: float) -> None:
-    while True:
-        try:
-            report = await run_in_threadpool(reconcile, store)
-            if report.copied:
-                log.info("reconciler copied %d objects; lag %d entries", report.copied, report.lag_seq)
-        except (StoreError, OSError) as err:
-            log.warning("reconciler pass failed: %s", err)
-        except Exception:
-            log.exception("reconciler pass crashed")
-        await asyncio.sleep(interval)
-
-
-def _error(status: int, detail: str, headers: dict | None = None) -> JSONResponse:
+def _error(status: int, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"detail": detail, "request_id": request_id_var.get()}, status_code=status, headers=headers)
 
 
-def _invalid(problems: list[dict]) -> JSONResponse:
+def _invalid(problems: list[dict[str, Any]]) -> JSONResponse:
     return JSONResponse({"detail": problems, "request_id": request_id_var.get()}, status_code=422)
 
 
@@ -54,10 +41,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     logging_setup.configure(settings.log_level)
     store = build_store(settings)
+    loops = BackgroundLoops(settings, store)
+    generation = (lambda: store.generation.number) if isinstance(store, ReplicatedStore) else (lambda: 0)
     services = Services(
         settings=settings,
         store=store,
-        library=Library(store),
+        health=loops.health,
+        library=Library(store, generation),
         tokens=TokenService(store, settings.token_pepper.get_secret_value(), settings.token_cache_seconds),
     )
     metrics.init_series(backend_names(settings))
@@ -65,14 +55,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        task = None
-        if isinstance(store, ReplicatedStore) and settings.reconcile_interval_seconds > 0:
-            task = asyncio.create_task(_reconcile_forever(store, settings.reconcile_interval_seconds))
+        await run_in_threadpool(loops.start)  # the first health round is bounded (health_timeout_seconds)
         yield
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await run_in_threadpool(loops.stop)
         if isinstance(store, ReplicatedStore):
             await run_in_threadpool(store.close)
 

@@ -1,11 +1,16 @@
-"""`sync-service` command: serve, token create/revoke, reconcile."""
+"""`sync-service` command: serve, token create/revoke, reconcile, promote-replica, fail-back."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .storage import ReplicatedStore
+    from .tokens import TokenService
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -20,11 +25,46 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _tokens(settings: Settings):
+def _tokens(settings: Settings) -> TokenService:
     from .storage import build_store
     from .tokens import TokenService
 
     return TokenService(build_store(settings), settings.token_pepper.get_secret_value(), 0)
+
+
+def _replicated(settings: Settings, command: str) -> ReplicatedStore | None:
+    from .storage import ReplicatedStore, StoreError, build_store
+    from .storage.replicated import read_generation
+
+    store = build_store(settings)
+    if not isinstance(store, ReplicatedStore):
+        print(f"{command} needs QRDESK_SYNC_STORE=s3+azure", file=sys.stderr)
+        return None
+    for backend in store.stores.values():  # act in the generation in force, as the pods do
+        try:
+            store.set_generation(read_generation(backend, thorough=True))
+        except (StoreError, OSError):
+            continue
+    return store
+
+
+def _switch(args: argparse.Namespace, settings: Settings, store: ReplicatedStore) -> int:
+    from .failover import fail_back, promote_replica
+    from .generations import STORES
+    from .library import Library
+
+    def say(line: str) -> None:
+        print(line, flush=True)
+
+    for name in STORES:
+        if name != store.generation.primary:
+            store.mark(name, True)  # the commands check reachability themselves
+    if args.command == "promote-replica":
+        promote_replica(store, args.dry_run, say, args.reason)
+    else:
+        fail_back(store, Library(store, lambda: store.generation.number), args.dry_run, say, args.reason)
+    store.close()
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,7 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     revoke.add_argument("--user")
     revoke.add_argument("--device")
     revoke.add_argument("--stdin", action="store_true", help="read the token to revoke from stdin")
-    sub.add_parser("reconcile", help="copy objects missing on the Azure replica once and report the lag")
+    sub.add_parser("reconcile", help="copy every object the replica misses (full sweep) and report the lag")
+    promote = sub.add_parser("promote-replica", help="make Azure the commit point (S3 lost); idempotent")
+    fail = sub.add_parser("fail-back", help="make S3 the commit point again, merging what each side has; idempotent")
+    for p in (promote, fail):
+        p.add_argument("--dry-run", action="store_true", help="say what would be done, write nothing")
+        p.add_argument("--reason", default="", help="recorded in the generation document")
     args = parser.parse_args(argv)
     settings = Settings()
 
@@ -62,16 +107,16 @@ def main(argv: list[str] | None = None) -> int:
                 parser.error("token revoke needs --stdin or --user")
             print(f"revoked {count} token(s)")
             return 0 if count else 1
-        from .reconciler import reconcile
-        from .storage import ReplicatedStore, build_store
-
-        store = build_store(settings)
-        if not isinstance(store, ReplicatedStore):
-            print("reconcile needs QRDESK_SYNC_STORE=s3+azure", file=sys.stderr)
+        store = _replicated(settings, args.command)
+        if store is None:
             return 2
-        report = reconcile(store)
-        print(f"copied {report.copied} object(s); lag {report.lag_seq} entries, {report.lag_seconds:.1f} s")
-        return 0
+        if args.command == "reconcile":
+            from .reconciler import reconcile
+
+            report = reconcile(store)
+            print(f"copied {report.copied} object(s); lag {report.lag_seq} entries, {report.lag_seconds:.1f} s")
+            return 0
+        return _switch(args, settings, store)
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

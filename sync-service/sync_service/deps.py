@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 
+from .health import HealthMonitor
 from .library import Library
 from .settings import Settings
 from .storage import ObjectStore, StoreUnavailable
@@ -18,12 +19,14 @@ from .tokens import Principal, TokenService
 class Services:
     settings: Settings
     store: ObjectStore
+    health: HealthMonitor
     library: Library
     tokens: TokenService
 
 
 def get_services(request: Request) -> Services:
-    return request.app.state.services
+    services: Services = request.app.state.services
+    return services
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]

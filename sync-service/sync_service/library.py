@@ -4,23 +4,29 @@ A push is committed when `log/{head+1}` is created with a create-only write. Two
 same seq: one wins, the other sees "exists", re-reads the log and re-checks every record against the new state,
 so a stale edit can never overwrite a newer one. State is cached per process and advanced by listing only the
 log keys after the cached head.
+
+After a failover (generations.py) a library's state is the chain of older segments its genesis entry names, then
+its current segment; the first access in a new generation writes that genesis (`ensure_generation`).
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from cloud_sync.protocol import PushRequest, PushResponse, PushResult, Record
 
-from . import keys
+from . import generations, keys
 from .metrics import COMMIT_RETRIES, COMMITS, CONFLICTS, PUSH_RECORDS
-from .storage import NotFound, ObjectStore
+from .storage import NotFound, ObjectStore, StoreUnavailable
 
 MAX_COMMIT_ATTEMPTS = 50
 MAX_CACHED_USERS = 5000
@@ -39,6 +45,8 @@ class UserState:
     ts: dict[int, float] = field(default_factory=dict)
     # Log entries are immutable, so the records of each seq can be cached without invalidation.
     entries: dict[int, list[Record]] = field(default_factory=dict)
+    order: list[int] = field(default_factory=list)  # applied seqs, ascending (they jump between generations)
+    generation: int | None = None  # generation whose segment `head` advances in; None: not built yet
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -53,8 +61,9 @@ def request_digest(req: PushRequest) -> str:
 class Library:
     """Service-side view of every user's log in one object store."""
 
-    def __init__(self, store: ObjectStore) -> None:
+    def __init__(self, store: ObjectStore, generation: Callable[[], int] = lambda: 0) -> None:
         self.store = store
+        self._generation = generation  # the failover generation in force (0 without a replicated store)
         self._states: dict[str, UserState] = {}
         self._guard = threading.Lock()
 
@@ -85,13 +94,116 @@ class Library:
         return st
 
     def _refresh_locked(self, uid: str, st: UserState) -> None:
-        start_after = keys.log_key(uid, st.head) if st.head else None
-        for key in self.store.list(keys.log_prefix(uid), start_after):
+        wanted = self._generation()
+        if st.generation != wanted:
+            generation = self._library_generation(uid, wanted)
+            if generation != st.generation:
+                self._rebuild_locked(uid, st, generation)
+        assert st.generation is not None
+        self._advance(uid, st, generations.segment_start(st.generation))
+
+    def _advance(self, uid: str, st: UserState, first: int, last: int | None = None) -> None:
+        """Apply the contiguous entries from `first` (or after the head, when it is past it) up to `last`."""
+        start = max(first, st.head + 1) if st.head >= first else first
+        for key in self.store.list(keys.log_prefix(uid), keys.log_key(uid, start - 1)):
             seq = keys.seq_of(key)
-            if seq != st.head + 1:
+            if seq != start or (last is not None and seq > last):
                 # A gap can only appear on a replica that has not received every copy yet: serve up to the gap.
                 break
             self._apply_entry(st, seq, json.loads(self.store.get(key)))
+            start += 1
+
+    def _rebuild_locked(self, uid: str, st: UserState, generation: int) -> None:
+        """State of a library in `generation`: the chain its genesis names, then the genesis itself."""
+        st.head, st.records, st.answers, st.ts, st.entries, st.order = 0, {}, {}, {}, {}, []
+        st.generation = generation
+        if generation == 0:
+            return
+        genesis = self._genesis(uid, generation)
+        if genesis is None:
+            raise StoreUnavailable(f"genesis of generation {generation} not readable yet")
+        for first, last in genesis["genesis"]["chain"]:
+            self._advance(uid, st, first, last)
+        self._apply_entry(st, generations.segment_start(generation), genesis)
+
+    def _genesis(self, uid: str, generation: int) -> dict[str, Any] | None:
+        try:
+            doc: dict[str, Any] = json.loads(self.store.get(keys.log_key(uid, generations.segment_start(generation))))
+            return doc
+        except NotFound:
+            return None
+
+    def _library_generation(self, uid: str, wanted: int) -> int:
+        """The generation the library is in, moving it to `wanted` when it is behind and the commit point allows.
+
+        Moving needs a write (genesis + meta); while the commit point is unreachable the library is served as it
+        was (degraded reads), and moved on a later request.
+        """
+        meta = self.meta(uid)
+        current = int(meta.get("generation", 0))
+        if current >= wanted:
+            return current
+        try:
+            self.ensure_generation(uid, wanted)
+        except StoreUnavailable:
+            return current
+        return wanted
+
+    def ensure_generation(self, uid: str, generation: int) -> None:
+        """Start the library's segment of `generation` on the commit point: genesis entry, then meta (epoch + 1).
+
+        Idempotent and safe to race: the genesis is created create-only (the loser reads the winner's), and the
+        meta written is a function of the meta read and `generation`.
+        """
+        meta = self.meta(uid)
+        previous = int(meta.get("generation", 0))
+        if previous >= generation:
+            return
+        self._pull_from_replica(uid)
+        if self._genesis(uid, generation) is None:
+            old = UserState()
+            self._rebuild_locked(uid, old, previous)
+            self._advance(uid, old, generations.segment_start(previous))
+            chain = [list(c) for c in self._chain_of(uid, previous)]
+            if old.head >= generations.segment_start(previous):
+                chain.append([generations.segment_start(previous), old.head])
+            merged = self._merged_of(uid, previous)
+            orphans = []
+            for key in self.store.list(keys.log_prefix(uid)):
+                seq = keys.seq_of(key)
+                if seq < generations.segment_start(generation) and not generations.in_chain(seq, chain) \
+                        and seq not in merged:
+                    entry = json.loads(self.store.get(key))
+                    orphans.append((seq, [Record.model_validate(r) for r in entry["records"]]))
+            start = generations.segment_start(generation)
+            records = generations.merge_orphans(old.records, orphans, start)
+            entry = generations.genesis_entry(generation, chain, sorted(merged | {s for s, _ in orphans}), records)
+            self.store.put_if_absent(keys.log_key(uid, start), _dumps(entry))
+        self.store.put(keys.meta_key(uid), _dumps({**meta, "epoch": int(meta["epoch"]) + 1, "generation": generation}))
+
+    def _pull_from_replica(self, uid: str) -> None:
+        """Copy the library's log entries the commit point misses from the other store (create-only), so the
+        chain of the new generation holds everything the old commit point acknowledged before the switch."""
+        replica = getattr(self.store, "replica", None)
+        primary = getattr(self.store, "primary", None)
+        if replica is None or primary is None or not self.store.replica_available():  # type: ignore[attr-defined]
+            return
+        present = set(primary.list(keys.log_prefix(uid)))
+        try:
+            theirs = replica.list(keys.log_prefix(uid))
+        except StoreUnavailable:
+            return  # the old commit point is gone (promotion): what it never copied is merged at fail-back
+        for key in theirs:
+            if key not in present:
+                primary.put_if_absent(key, replica.get(key))
+
+    def _chain_of(self, uid: str, generation: int) -> list[list[int]]:
+        genesis = self._genesis(uid, generation) if generation else None
+        return list(genesis["genesis"]["chain"]) if genesis else []
+
+    def _merged_of(self, uid: str, generation: int) -> set[int]:
+        genesis = self._genesis(uid, generation) if generation else None
+        return set(genesis["genesis"]["merged"]) if genesis else set()
 
     @staticmethod
     def _apply_entry(st: UserState, seq: int, entry: dict) -> None:
@@ -101,6 +213,7 @@ class Library:
         st.entries[seq] = recs
         st.answers[(entry["device_id"], entry["idempotency_key"])] = (entry["request_hash"], entry["response"])
         st.ts[seq] = entry.get("server_ts_epoch", 0.0)
+        st.order.append(seq)
         st.head = seq
 
     def entries_after(self, uid: str, seq: int, limit: int) -> tuple[list[Record], int, int]:
@@ -113,9 +226,11 @@ class Library:
             return [], seq, st.head
         out: list[Record] = []
         last = seq
-        while last < st.head and len(out) < limit:
-            last += 1
-            out.extend(st.entries[last])
+        for applied in st.order[bisect.bisect_right(st.order, seq):]:
+            if len(out) >= limit:
+                break
+            out.extend(st.entries[applied])
+            last = applied
         return out, last, st.head
 
     def _missing_blobs(self, uid: str, rec: Record) -> list[str]:

@@ -35,16 +35,36 @@ COMMIT_RETRIES = Counter(
 )
 BLOB_BYTES = Counter("qrdesk_sync_blob_bytes_total", "Blob bytes transferred", ["direction"], registry=REGISTRY)
 REPLICATION_LAG_SEQ = Gauge(
-    "qrdesk_sync_replication_lag_seq", "Largest per-library count of log entries not yet copied to Azure",
+    "qrdesk_sync_replication_lag_seq", "Objects written to the commit point and not yet confirmed on the replica",
     registry=REGISTRY,
 )
 REPLICATION_LAG_SECONDS = Gauge(
-    "qrdesk_sync_replication_lag_seconds", "Age of the oldest log entry not yet copied to Azure", registry=REGISTRY,
+    "qrdesk_sync_replication_lag_seconds", "Age of the oldest object not yet confirmed on the replica",
+    registry=REGISTRY,
 )
 DEGRADED = Gauge("qrdesk_sync_degraded", "1 while S3 is unreachable and reads come from Azure", registry=REGISTRY)
 PUSH_RECORDS = Counter("qrdesk_sync_push_records_total", "Pushed records by result", ["result"], registry=REGISTRY)
 REPLICATION_COPIES = Counter(
     "qrdesk_sync_replication_copies_total", "Objects copied to the replica by the reconciler", registry=REGISTRY,
+)
+STORAGE_REFUSALS = Counter(
+    "qrdesk_sync_storage_refusals_total",
+    "Object store operations the store refused (403 firewall or missing role, 401, 400): they do not heal alone",
+    ["store", "op"], registry=REGISTRY,
+)
+STORE_UP = Gauge(
+    "qrdesk_sync_store_up", "1 when the store answered the last bounded health check", ["store"], registry=REGISTRY,
+)
+REPLICATION_LAST_SUCCESS = Gauge(
+    "qrdesk_sync_replication_last_success_timestamp_seconds",
+    "When the reconciler last finished a pass with nothing left to copy (0: never, or not the leader)",
+    registry=REGISTRY,
+)
+RECONCILER_LEADER = Gauge(
+    "qrdesk_sync_reconciler_leader", "1 on the pod that holds the reconciler Lease", registry=REGISTRY,
+)
+GENERATION = Gauge(
+    "qrdesk_sync_generation", "Failover generation in force (0: S3 primary since the start)", registry=REGISTRY,
 )
 
 ROUTES = [
@@ -61,9 +81,11 @@ def init_series(stores: list[str]) -> None:
         HTTP_DURATION.labels(route, method)
         HTTP_REQUESTS.labels(route, method, "200")
     for store in stores:
+        STORE_UP.labels(store)
         for op in STORE_OPS:
             STORAGE_DURATION.labels(store, op)
             STORAGE_ERRORS.labels(store, op)
+            STORAGE_REFUSALS.labels(store, op)
     for direction in ("in", "out"):
         BLOB_BYTES.labels(direction)
     for result in ("applied", "conflict", "missing_blobs"):

@@ -1,16 +1,24 @@
-# Least privilege for the sync service: object read/write/list on its own bucket and use of its key. No delete:
-# the service never deletes (log objects and blobs are create-only; compaction writes new snapshots).
+# Least privilege for the sync service: read, create and list objects under the prefixes it owns, use of its key.
+# No delete: log entries, blobs and journal markers are create-only (the bucket policy in s3.tf refuses overwrites
+# of committed objects for every principal, and Object Lock keeps every version for its retention).
+# Keep the prefixes in step with sync_service/keys.py: tests/deploy/test_iam_moto.py runs the real service against
+# moto with IAM enforced, with this document rendered from here.
 data "aws_iam_policy_document" "sync_service" {
   statement {
     sid       = "ListBucket"
-    actions   = ["s3:ListBucket", "s3:GetBucketLocation", "s3:GetBucketVersioning"]
+    actions   = ["s3:ListBucket"]
     resources = [aws_s3_bucket.sync.arn]
   }
 
   statement {
-    sid       = "Objects"
-    actions   = ["s3:GetObject", "s3:PutObject", "s3:GetObjectAttributes"]
-    resources = ["${aws_s3_bucket.sync.arn}/u/*"]
+    sid     = "Objects"
+    actions = ["s3:GetObject", "s3:PutObject"]
+    resources = [
+      "${aws_s3_bucket.sync.arn}/u/*",       # per-user libraries: meta, log entries, blobs, idempotency answers
+      "${aws_s3_bucket.sync.arn}/_auth/*",   # device token records (HMAC-named)
+      "${aws_s3_bucket.sync.arn}/_repl/*",   # replication journal and the reconciler's checkpoint
+      "${aws_s3_bucket.sync.arn}/_system/*", # which store is the commit point (failover generations)
+    ]
   }
 
   statement {

@@ -1,6 +1,6 @@
 # Ingress path: AWS Load Balancer Controller -> internet-facing ALB (TLS from ACM, WAF attached) -> pod IPs.
 module "lb_controller_irsa" {
-  #checkov:skip=CKV_TF_1:Registry module pinned to an exact version; registry versions are immutable and the lock file pins provider hashes.
+  #checkov:skip=CKV_TF_1:Registry module pinned to an exact version (registry versions are immutable); provider hashes go into .terraform.lock.hcl on first init (docs/deploy.md).
   source  = "terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts-eks"
   version = "5.48.0"
 
@@ -195,15 +195,85 @@ data "aws_lb" "ingress" {
   }
 }
 
-resource "aws_route53_record" "sync" {
-  count   = var.alb_ready ? 1 : 0
-  zone_id = var.route53_zone_id
-  name    = var.domain_name
-  type    = "A"
+# Cross-cloud DNS failover for the one public name (domain_name): the EKS ALB is PRIMARY while its targets are
+# healthy (the ALB checks /readyz on every pod), the Azure Application Gateway answers when they are not. Both
+# ingresses serve domain_name with a certificate for it (ACM here; cert-manager on AKS, see acme delegation below).
+# dns_primary = "azure" swaps the roles for a planned move or a long AWS outage (docs/deploy.md, failover runbook).
+resource "aws_route53_record" "sync_eks" {
+  count           = var.alb_ready ? 1 : 0
+  zone_id         = var.route53_zone_id
+  name            = var.domain_name
+  type            = "A"
+  set_identifier  = "eks"
+  health_check_id = var.dns_primary == "azure" ? aws_route53_health_check.eks[0].id : null
+
+  failover_routing_policy {
+    type = var.dns_primary == "aws" ? "PRIMARY" : "SECONDARY"
+  }
 
   alias {
     name                   = data.aws_lb.ingress[0].dns_name
     zone_id                = data.aws_lb.ingress[0].zone_id
     evaluate_target_health = true
   }
+}
+
+moved {
+  from = aws_route53_record.sync
+  to   = aws_route53_record.sync_eks
+}
+
+# Health of the EKS side seen from outside (used when EKS is the SECONDARY): the ALB routes any host's /readyz.
+resource "aws_route53_health_check" "eks" {
+  count             = var.alb_ready ? 1 : 0
+  fqdn              = data.aws_lb.ingress[0].dns_name
+  type              = "HTTPS"
+  port              = 443
+  resource_path     = "/readyz"
+  request_interval  = 10
+  failure_threshold = 3
+  enable_sni        = true
+  tags              = { Name = "${local.cluster_name}-eks-readyz" }
+}
+
+# The Azure side: the Application Gateway's public address, asked for domain_name (Host and SNI), so the check
+# fails when the gateway has no certificate or no route for the shared name.
+resource "aws_route53_health_check" "aks" {
+  count             = var.azure_ingress_ip == "" ? 0 : 1
+  ip_address        = var.azure_ingress_ip
+  fqdn              = var.domain_name
+  type              = "HTTPS"
+  port              = 443
+  resource_path     = "/readyz"
+  request_interval  = 10
+  failure_threshold = 3
+  enable_sni        = true
+  tags              = { Name = "${local.cluster_name}-aks-readyz" }
+}
+
+resource "aws_route53_record" "sync_aks" {
+  #checkov:skip=CKV2_AWS_23:The address belongs to the Azure Application Gateway (terraform/azure output appgw_public_ip), a resource checkov cannot see from this configuration; the health check above proves it answers for domain_name.
+  count           = var.azure_ingress_ip == "" ? 0 : 1
+  zone_id         = var.route53_zone_id
+  name            = var.domain_name
+  type            = "A"
+  ttl             = 60
+  records         = [var.azure_ingress_ip]
+  set_identifier  = "aks"
+  health_check_id = aws_route53_health_check.aks[0].id
+
+  failover_routing_policy {
+    type = var.dns_primary == "azure" ? "PRIMARY" : "SECONDARY"
+  }
+}
+
+# cert-manager on AKS proves control of domain_name with a DNS-01 TXT record in the Azure DNS zone: this CNAME
+# delegates the challenge name there (the ClusterIssuer uses cnameStrategy: Follow, deploy/cert-manager).
+resource "aws_route53_record" "acme_challenge" {
+  count   = var.azure_dns_zone_name == "" ? 0 : 1
+  zone_id = var.route53_zone_id
+  name    = "_acme-challenge.${var.domain_name}"
+  type    = "CNAME"
+  ttl     = 300
+  records = ["_acme-challenge.${var.domain_name}.${var.azure_dns_zone_name}"]
 }

@@ -3,6 +3,21 @@ resource "aws_s3_bucket" "sync" {
   #checkov:skip=CKV2_AWS_62:Nothing consumes bucket events; the service's reconciler copies to Azure by listing the log.
   #checkov:skip=CKV_AWS_144:Cross-region replication is optional (enable_cross_region_replication); the Azure replica is the disaster copy.
   bucket = var.bucket_name
+
+  # Object Lock (needs versioning): no version can be deleted or overwritten in place during its retention, not
+  # even by an administrator without s3:BypassGovernanceRetention, which the bucket policy denies to everyone.
+  object_lock_enabled = true
+}
+
+resource "aws_s3_bucket_object_lock_configuration" "sync" {
+  bucket = aws_s3_bucket.sync.id
+  rule {
+    default_retention {
+      mode = "GOVERNANCE"
+      days = var.object_lock_retention_days
+    }
+  }
+  depends_on = [aws_s3_bucket_versioning.sync]
 }
 
 resource "aws_s3_bucket_ownership_controls" "sync" {
@@ -70,6 +85,21 @@ resource "aws_s3_bucket_lifecycle_configuration" "sync" {
     }
   }
 
+  # Replication journal markers are only needed until the reconciler has confirmed the copy (seconds to minutes).
+  rule {
+    id     = "replication-journal"
+    status = "Enabled"
+    filter {
+      prefix = "_repl/journal/"
+    }
+    expiration {
+      days = var.object_lock_retention_days + 1
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 1
+    }
+  }
+
   depends_on = [aws_s3_bucket_versioning.sync]
 }
 
@@ -86,7 +116,48 @@ resource "aws_s3_bucket_policy" "sync" {
   depends_on = [aws_s3_bucket_public_access_block.sync]
 }
 
+# Create-only in the cloud, not just in the service's code. S3 evaluates the s3:if-none-match condition key on
+# PutObject: a write of a committed object class without `If-None-Match: *` is refused for every principal, so
+# no role (the service's, an operator's, a replication job's) can replace a log entry, blob, idempotency answer,
+# failover generation or journal marker. Deletes of user data are refused to everyone; removing data for good
+# (e.g. an erasure request) means changing this policy first, which CloudTrail records.
 data "aws_iam_policy_document" "sync_bucket" {
+  statement {
+    sid     = "DenyOverwriteOfCommittedObjects"
+    effect  = "Deny"
+    actions = ["s3:PutObject"]
+    resources = [
+      "${aws_s3_bucket.sync.arn}/u/*/log/*",
+      "${aws_s3_bucket.sync.arn}/u/*/blobs/*",
+      "${aws_s3_bucket.sync.arn}/u/*/idem/*",
+      "${aws_s3_bucket.sync.arn}/_system/primary/*",
+      "${aws_s3_bucket.sync.arn}/_repl/journal/*",
+    ]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Null"
+      variable = "s3:if-none-match"
+      values   = ["true"]
+    }
+  }
+
+  statement {
+    sid    = "DenyDeleteAndRetentionBypass"
+    effect = "Deny"
+    actions = [
+      "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention",
+      "s3:PutObjectRetention", "s3:PutObjectLegalHold",
+    ]
+    resources = ["${aws_s3_bucket.sync.arn}/u/*", "${aws_s3_bucket.sync.arn}/_system/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+
   statement {
     sid     = "DenyInsecureTransport"
     effect  = "Deny"

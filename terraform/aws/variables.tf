@@ -40,8 +40,19 @@ variable "vpc_cidr" {
 
 variable "kubernetes_version" {
   type        = string
-  description = "EKS control plane version."
-  default     = "1.30"
+  description = "EKS control plane version (minor). 1.35 is in EKS standard support until March 2027; move on before that (docs/deploy.md, Upgrades)."
+  default     = "1.35"
+
+  validation {
+    condition     = can(regex("^1\\.(3[4-9]|[4-9][0-9])$", var.kubernetes_version))
+    error_message = "kubernetes_version must be a minor version still in EKS standard support (1.34 or newer), e.g. 1.35."
+  }
+}
+
+variable "cluster_autoscaler_chart_version" {
+  type        = string
+  description = "Pinned version of the cluster-autoscaler Helm chart (its image tag follows kubernetes_version)."
+  default     = "9.46.6"
 }
 
 variable "cluster_endpoint_public_access_cidrs" {
@@ -62,8 +73,8 @@ variable "node_group_size" {
     desired = number
     max     = number
   })
-  description = "Size of the managed node group; min >= 3 keeps one node per zone."
-  default     = { min = 3, desired = 3, max = 9 }
+  description = "Size of EACH of the three per-zone node groups; the cluster autoscaler moves between min and max. 3 x max nodes must hold the HPA's maxReplicas (30 x 250m CPU) plus the system pods."
+  default     = { min = 1, desired = 1, max = 4 }
 
   validation {
     condition     = var.node_group_size.min <= var.node_group_size.desired && var.node_group_size.desired <= var.node_group_size.max
@@ -80,6 +91,17 @@ variable "noncurrent_version_retention_days" {
   type        = number
   description = "Days a noncurrent object version is kept before expiry (undo window for operator mistakes)."
   default     = 90
+}
+
+variable "object_lock_retention_days" {
+  type        = number
+  description = "S3 Object Lock (governance) retention of every object version in the primary bucket, in days."
+  default     = 30
+
+  validation {
+    condition     = var.object_lock_retention_days >= 1 && var.object_lock_retention_days <= var.noncurrent_version_retention_days
+    error_message = "object_lock_retention_days must be at least 1 and at most noncurrent_version_retention_days."
+  }
 }
 
 variable "enable_cross_region_replication" {
@@ -120,6 +142,34 @@ variable "alb_ready" {
   type        = bool
   description = "Set to true on the second apply, after the ingress has created its ALB, to create the DNS alias record."
   default     = false
+}
+
+variable "azure_ingress_ip" {
+  type        = string
+  description = "Public IP of the Azure Application Gateway (terraform/azure output appgw_public_ip): the SECONDARY (or PRIMARY, see dns_primary) answer for domain_name. Empty: no Azure record."
+  default     = ""
+
+  validation {
+    condition     = var.azure_ingress_ip == "" || can(cidrhost("${var.azure_ingress_ip}/32", 0))
+    error_message = "azure_ingress_ip must be empty or an IPv4 address."
+  }
+}
+
+variable "dns_primary" {
+  type        = string
+  description = "Which cloud answers domain_name while healthy: aws (default) or azure (planned move, long AWS outage)."
+  default     = "aws"
+
+  validation {
+    condition     = contains(["aws", "azure"], var.dns_primary)
+    error_message = "dns_primary must be aws or azure."
+  }
+}
+
+variable "azure_dns_zone_name" {
+  type        = string
+  description = "Azure DNS zone (terraform/azure dns_zone_name) that receives the ACME DNS-01 challenge for domain_name; empty disables the delegation."
+  default     = ""
 }
 
 variable "ingress_group_name" {

@@ -1,5 +1,5 @@
 terraform {
-  required_version = ">= 1.7.0, < 2.0.0"
+  required_version = ">= 1.9.0, < 2.0.0" # 1.9: validations may refer to other variables
 
   required_providers {
     aws = {

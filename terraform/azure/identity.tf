@@ -36,15 +36,34 @@ resource "azurerm_federated_identity_credential" "eks" {
   audience            = ["api://AzureADTokenExchange"]
 }
 
+# Storage Blob Data Contributor without delete: the service reads, lists and creates blobs and never deletes one
+# (log entries and blobs are create-only; version-level WORM in storage.tf keeps every version anyway).
+resource "azurerm_role_definition" "blob_writer" {
+  name        = "qrdesk-sync-blob-writer-${local.prefix}"
+  scope       = azurerm_storage_account.sync.id
+  description = "QRDesk sync service: read, list and write blobs of its container; no delete."
+
+  permissions {
+    actions = ["Microsoft.Storage/storageAccounts/blobServices/containers/read"]
+    data_actions = [
+      "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read",
+      "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write",
+      "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action",
+    ]
+  }
+
+  assignable_scopes = [azurerm_storage_account.sync.id]
+}
+
 # Data-plane read/write on the container only; no account keys, no management-plane rights.
 resource "azurerm_role_assignment" "aks_blob" {
-  scope                = azurerm_storage_container.sync.id
-  role_definition_name = "Storage Blob Data Contributor"
-  principal_id         = azurerm_user_assigned_identity.aks.principal_id
+  scope              = azurerm_storage_container.sync.id
+  role_definition_id = azurerm_role_definition.blob_writer.role_definition_resource_id
+  principal_id       = azurerm_user_assigned_identity.aks.principal_id
 }
 
 resource "azurerm_role_assignment" "eks_blob" {
-  scope                = azurerm_storage_container.sync.id
-  role_definition_name = "Storage Blob Data Contributor"
-  principal_id         = azurerm_user_assigned_identity.eks.principal_id
+  scope              = azurerm_storage_container.sync.id
+  role_definition_id = azurerm_role_definition.blob_writer.role_definition_resource_id
+  principal_id       = azurerm_user_assigned_identity.eks.principal_id
 }

@@ -48,3 +48,13 @@ output "application_insights_connection_string" {
   value       = azurerm_application_insights.main.connection_string
   sensitive   = true
 }
+
+output "appgw_public_ip" {
+  description = "Public IP of the Application Gateway; give it to terraform/aws as azure_ingress_ip (Route53 failover record)."
+  value       = azurerm_public_ip.appgw.ip_address
+}
+
+output "dns_zone_name" {
+  description = "Azure DNS zone; give it to terraform/aws as azure_dns_zone_name (ACME challenge delegation)."
+  value       = data.azurerm_dns_zone.main.name
+}

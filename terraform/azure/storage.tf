@@ -37,6 +37,14 @@ resource "azurerm_storage_account" "sync" {
     expiration_period = "01.00:00:00"
   }
 
+  # Version-level WORM for every blob: an overwrite makes a new version, no version can be deleted or changed
+  # during its retention. Log entries and blobs are also written create-only (If-None-Match: *) by the service.
+  immutability_policy {
+    allow_protected_append_writes = false
+    state                         = var.immutability_state
+    period_since_creation_in_days = var.immutability_days
+  }
+
   network_rules {
     default_action             = "Deny"
     bypass                     = ["AzureServices", "Logging", "Metrics"]
@@ -54,6 +62,7 @@ resource "azurerm_storage_container" "sync" {
   container_access_type = "private"
 }
 
+# Replication journal markers live in the commit point's store; while Azure is the primary they are written here.
 resource "azurerm_storage_management_policy" "sync" {
   storage_account_id = azurerm_storage_account.sync.id
 
@@ -70,6 +79,23 @@ resource "azurerm_storage_management_policy" "sync" {
       }
       version {
         delete_after_days_since_creation = 90
+      }
+    }
+  }
+
+  rule {
+    name    = "replication-journal"
+    enabled = true
+    filters {
+      blob_types   = ["blockBlob"]
+      prefix_match = ["${var.container_name}/_repl/journal/"]
+    }
+    actions {
+      base_blob {
+        delete_after_days_since_modification_greater_than = var.immutability_days + 1
+      }
+      version {
+        delete_after_days_since_creation = var.immutability_days + 1
       }
     }
   }

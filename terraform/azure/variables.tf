@@ -39,8 +39,13 @@ variable "vnet_cidr" {
 
 variable "kubernetes_version" {
   type        = string
-  description = "AKS Kubernetes version."
-  default     = "1.30"
+  description = "AKS Kubernetes version (minor; automatic_upgrade_channel = patch keeps the patch level current). Pick one AKS lists as generally available: `az aks get-versions -l <location>`."
+  default     = "1.35"
+
+  validation {
+    condition     = can(regex("^1\\.(3[4-9]|[4-9][0-9])$", var.kubernetes_version))
+    error_message = "kubernetes_version must be a supported minor version (1.34 or newer), e.g. 1.35."
+  }
 }
 
 variable "api_server_authorized_ip_ranges" {
@@ -99,6 +104,23 @@ variable "soft_delete_retention_days" {
   type        = number
   description = "Days deleted blobs, versions and containers stay recoverable."
   default     = 30
+}
+
+variable "immutability_days" {
+  type        = number
+  description = "Version-level WORM: every blob version is immutable (no delete, no in-place change) for this many days after it was written."
+  default     = 30
+}
+
+variable "immutability_state" {
+  type        = string
+  description = "State of the account's version-level immutability policy: Unlocked while testing (can be shortened or removed), Locked for production (irreversible: only lengthening is possible)."
+  default     = "Unlocked"
+
+  validation {
+    condition     = contains(["Unlocked", "Locked"], var.immutability_state)
+    error_message = "immutability_state must be Unlocked or Locked."
+  }
 }
 
 variable "replica_allowed_ip_ranges" {

@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,7 +24,7 @@ RULES = MONITORING / "rules" / "sync-service.rules.yml"
 RULES_TEST = MONITORING / "rules" / "sync-service.rules.test.yml"
 DASHBOARD = MONITORING / "grafana" / "sync-service.json"
 OVERLAYS = ("aws", "azure")
-KUBERNETES_VERSION = "1.30.0"
+KUBERNETES_VERSION = "1.35.0"  # the clusters' version (terraform kubernetes_version)
 
 INSTALL_HINTS = {
     "kubectl": "kubectl is on the CI image at /usr/bin/kubectl; elsewhere install it (it bundles kustomize).",
@@ -73,3 +74,22 @@ def rendered_overlays() -> dict[str, str]:
         assert result.returncode == 0, f"kustomize build of overlays/{overlay} failed:\n{result.stderr}"
         out[overlay] = result.stdout
     return out
+
+
+def parse_hcl(path: Path) -> dict[str, Any]:
+    hcl2 = require_module("hcl2", "python-hcl2>=8,<9")
+    options = hcl2.SerializationOptions(strip_string_quotes=True, explicit_blocks=False)
+    return hcl2.loads(path.read_text(), serialization_options=options)
+
+
+def hcl_blocks(cloud: str, kind: str) -> list[dict[str, Any]]:
+    """Every top-level block of one kind (resource, data, variable, ...) in terraform/<cloud>/*.tf."""
+    found = []
+    for tf in sorted((TERRAFORM / cloud).glob("*.tf")):
+        found.extend(parse_hcl(tf).get(kind, []))
+    return found
+
+
+def terraform_variable_default(cloud: str, name: str) -> Any:
+    variables = {n: body for block in hcl_blocks(cloud, "variable") for n, body in block.items()}
+    return variables[name]["default"]

@@ -10,7 +10,7 @@ import yaml
 from deploy_checks import FIXTURES, KUBERNETES_VERSION, OVERLAYS, kustomize_build, require_module
 
 EXPECTED_KINDS = {"Namespace", "ServiceAccount", "ConfigMap", "Deployment", "Service", "Ingress",
-                  "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy"}
+                  "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "Role", "RoleBinding"}
 
 
 def validation_errors(docs: list[dict[str, Any]]) -> list[str]:
@@ -95,7 +95,7 @@ def test_cloud_identities_are_bound(rendered_overlays: dict[str, str]) -> None:
     audiences = {
         name: [s["serviceAccountToken"]["audience"]
                for v in by_kind(docs, "Deployment")[0]["spec"]["template"]["spec"]["volumes"] if "projected" in v
-               for s in v["projected"]["sources"]]
+               for s in v["projected"]["sources"] if "audience" in s.get("serviceAccountToken", {})]
         for name, docs in (("aws", aws), ("azure", azure))
     }
     assert audiences == {"aws": ["api://AzureADTokenExchange"], "azure": ["sts.amazonaws.com"]}
@@ -105,6 +105,10 @@ def test_cloud_identities_are_bound(rendered_overlays: dict[str, str]) -> None:
 def test_scaling_disruption_and_network_policy(overlay: str, rendered_overlays: dict[str, str]) -> None:
     docs = load(rendered_overlays[overlay])
     (hpa,) = by_kind(docs, "HorizontalPodAutoscaler")
+    (deploy,) = by_kind(docs, "Deployment")
+    # A fixed count next to the HPA would reset the autoscaled count on every `kubectl apply`.
+    assert "replicas" not in deploy["spec"], "the HPA owns spec.replicas"
+    assert hpa["spec"]["scaleTargetRef"]["name"] == deploy["metadata"]["name"]
     metric_kinds = {m["type"] for m in hpa["spec"]["metrics"]}
     assert metric_kinds == {"Resource", "Pods"}
     assert hpa["spec"]["minReplicas"] >= 3
@@ -116,3 +120,25 @@ def test_scaling_disruption_and_network_policy(overlay: str, rendered_overlays: 
     assert any("ipBlock" in f for f in sources), "the load balancer's range must be admitted"
     (ingress,) = by_kind(docs, "Ingress")
     assert ingress["spec"]["ingressClassName"] == {"aws": "alb", "azure": "azure-application-gateway"}[overlay]
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_leader_election_can_use_only_its_lease(overlay: str, rendered_overlays: dict[str, str]) -> None:
+    docs = load(rendered_overlays[overlay])
+    (role,) = by_kind(docs, "Role")
+    (binding,) = by_kind(docs, "RoleBinding")
+    (deploy,) = by_kind(docs, "Deployment")
+    pod = deploy["spec"]["template"]["spec"]
+    assert binding["roleRef"]["name"] == role["metadata"]["name"]
+    assert binding["subjects"] == [{"kind": "ServiceAccount", "name": pod["serviceAccountName"], "namespace": "qrdesk"}]
+    rules = role["rules"]
+    assert all(r["resources"] == ["leases"] and r["apiGroups"] == ["coordination.k8s.io"] for r in rules)
+    named = [r for r in rules if "resourceNames" in r]
+    assert named and set(named[0]["verbs"]) == {"get", "update"}
+    assert {v for r in rules if "resourceNames" not in r for v in r["verbs"]} == {"create"}
+    # The API token is mounted explicitly (read-only, expiring), not by automount.
+    assert pod["automountServiceAccountToken"] is False
+    (api,) = [v for v in pod["volumes"] if v["name"] == "kube-api-access"]
+    assert api["projected"]["sources"][0]["serviceAccountToken"]["expirationSeconds"] <= 3607
+    env = {e["name"] for e in pod["containers"][0]["env"]}
+    assert {"QRDESK_SYNC_POD_NAME", "QRDESK_SYNC_POD_NAMESPACE"} <= env

@@ -7,24 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from deploy_checks import FIXTURES, ROOT, TERRAFORM, require_module, run
+from deploy_checks import FIXTURES, ROOT, TERRAFORM, hcl_blocks, parse_hcl, run
 
 TF_FILES = sorted([*TERRAFORM.rglob("*.tf"), *TERRAFORM.rglob("*.tfvars"), *TERRAFORM.rglob("*.tfvars.example"),
                    *TERRAFORM.rglob("*.tftest.hcl")])
 EXACT_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 
 
-def parse(path: Path) -> dict[str, Any]:
-    hcl2 = require_module("hcl2", "python-hcl2>=8,<9")
-    options = hcl2.SerializationOptions(strip_string_quotes=True, explicit_blocks=False)
-    return hcl2.loads(path.read_text(), serialization_options=options)
-
-
-def blocks(cloud: str, kind: str) -> list[dict[str, Any]]:
-    found = []
-    for tf in sorted((TERRAFORM / cloud).glob("*.tf")):
-        found.extend(parse(tf).get(kind, []))
-    return found
+parse = parse_hcl
+blocks = hcl_blocks
 
 
 def resources(cloud: str, rtype: str) -> dict[str, dict[str, Any]]:
@@ -125,7 +116,11 @@ def test_azure_identities_are_scoped_to_the_container() -> None:
     assignments = resources("azure", "azurerm_role_assignment")
     for name in ("aks_blob", "eks_blob"):
         assert assignments[name]["scope"] == "${azurerm_storage_container.sync.id}"
-        assert assignments[name]["role_definition_name"] == "Storage Blob Data Contributor"
+        assert assignments[name]["role_definition_id"] == \
+            "${azurerm_role_definition.blob_writer.role_definition_resource_id}"
+    (permissions,) = resources("azure", "azurerm_role_definition")["blob_writer"]["permissions"]
+    allowed = permissions["actions"] + permissions["data_actions"]
+    assert allowed and not any("delete" in a.lower() or a.endswith("*") for a in allowed), allowed
     aks = resources("azure", "azurerm_kubernetes_cluster")["main"]
     assert aks["oidc_issuer_enabled"] is True and aks["workload_identity_enabled"] is True
     assert resources("azure", "azurerm_kubernetes_cluster_node_pool")["user"]["mode"] == "User"
@@ -143,3 +138,99 @@ def test_terraform_fmt() -> None:
     assert result.returncode == 0, f"terraform fmt would change:\n{result.stdout}{result.stderr}"
     broken = run([terraform, "fmt", "-check", str(FIXTURES / "tf-unformatted")], env=env)
     assert broken.returncode != 0 and "main.tf" in broken.stdout
+
+
+def _policy_documents(cloud: str) -> dict[str, dict[str, Any]]:
+    return {n: b for block in blocks(cloud, "data") for t, named in block.items() if t == "aws_iam_policy_document"
+            for n, b in named.items()}
+
+
+def test_committed_objects_are_create_only_in_s3_itself() -> None:
+    """The bucket policy refuses any PutObject without If-None-Match on committed object classes, for everyone,
+    and Object Lock keeps every version; the service's role has no delete either."""
+    bucket = resources("aws", "aws_s3_bucket")["sync"]
+    assert bucket["object_lock_enabled"] is True
+    (rule,) = resources("aws", "aws_s3_bucket_object_lock_configuration")["sync"]["rule"]
+    assert rule["default_retention"][0]["mode"] in {"GOVERNANCE", "COMPLIANCE"}
+    statements = {st.get("sid"): st for st in _policy_documents("aws")["sync_bucket"]["statement"]}
+    overwrite = statements["DenyOverwriteOfCommittedObjects"]
+    assert overwrite["effect"] == "Deny" and overwrite["actions"] == ["s3:PutObject"]
+    assert overwrite["principals"][0]["identifiers"] == ["*"]
+    assert overwrite["condition"][0] == {"test": "Null", "variable": "s3:if-none-match", "values": ["true"]}
+    covered = {r.split("}/", 1)[1] for r in overwrite["resources"]}
+    assert {"u/*/log/*", "u/*/blobs/*", "u/*/idem/*"} <= covered
+    deletes = statements["DenyDeleteAndRetentionBypass"]
+    assert deletes["effect"] == "Deny" and {"s3:DeleteObject", "s3:DeleteObjectVersion",
+                                            "s3:BypassGovernanceRetention"} <= set(deletes["actions"])
+
+
+def test_azure_replica_is_worm_per_version() -> None:
+    account = resources("azure", "azurerm_storage_account")["sync"]
+    (policy,) = account["immutability_policy"]
+    assert policy["period_since_creation_in_days"] == "${var.immutability_days}"
+    assert policy["allow_protected_append_writes"] is False
+    assert account["blob_properties"][0]["versioning_enabled"] is True  # version-level WORM needs versions
+
+
+@pytest.mark.parametrize("cloud", ["aws", "azure"])
+def test_kubernetes_version_is_in_standard_support(cloud: str) -> None:
+    """1.30 left EKS standard support in July 2025; 1.35 is supported until March 2027."""
+    variables = {n: b for block in blocks(cloud, "variable") for n, b in block.items()}
+    major, minor = (int(x) for x in variables["kubernetes_version"]["default"].split("."))
+    assert (major, minor) >= (1, 34)
+    assert variables["kubernetes_version"].get("validation"), "old versions must be refused"
+
+
+# Allocatable CPU (millicores) of the default instance types after the kubelet reserve EKS applies
+# (6 % of the first core, 1 % of the second) and ~250m of daemon sets (VPC CNI, kube-proxy, pod identity).
+ALLOCATABLE_MILLICORES = {"m6i.large": 2000 - 70 - 250, "m5.large": 2000 - 70 - 250}
+
+
+def test_eks_autoscales_nodes_and_pods_fit() -> None:
+    """metrics-server (the HPA's CPU source) and the cluster autoscaler exist, and the node groups' maximum holds
+    the HPA's maximum: 30 pods x 250m did not fit the old 3 fixed nodes."""
+    import yaml
+    from deploy_checks import K8S
+
+    eks = next(b["eks"] for b in blocks("aws", "module") if "eks" in b)
+    assert "metrics-server" in eks["cluster_addons"]
+    assert "cluster_autoscaler" in resources("aws", "helm_release")
+    assert "for i, az in local.azs" in str(eks["eks_managed_node_groups"]), "one node group per zone"
+    variables = {n: b for block in blocks("aws", "variable") for n, b in block.items()}
+    size = variables["node_group_size"]["default"]
+    per_node = min(ALLOCATABLE_MILLICORES[t] for t in variables["node_instance_types"]["default"])
+    hpa = yaml.safe_load((K8S / "base" / "hpa.yaml").read_text())
+    deploy = yaml.safe_load((K8S / "base" / "deployment.yaml").read_text())
+    request = int(deploy["spec"]["template"]["spec"]["containers"][0]["resources"]["requests"]["cpu"].rstrip("m"))
+    pods_per_node = per_node // request
+    assert 3 * size["max"] * pods_per_node >= hpa["spec"]["maxReplicas"]
+    assert 3 * size["min"] >= 3, "at least one node per zone"
+
+
+def test_dns_fails_over_between_the_clouds() -> None:
+    records = resources("aws", "aws_route53_record")
+    eks, aks = records["sync_eks"], records["sync_aks"]
+    assert eks["name"] == aks["name"] == "${var.domain_name}"
+    roles = {eks["failover_routing_policy"][0]["type"], aks["failover_routing_policy"][0]["type"]}
+    assert "PRIMARY" in str(roles) and "SECONDARY" in str(roles)
+    assert eks["alias"][0]["evaluate_target_health"] is True
+    checks = resources("aws", "aws_route53_health_check")
+    # The Azure side is checked by the shared name (Host + SNI): it must hold a certificate and a route for it.
+    assert checks["aks"]["fqdn"] == "${var.domain_name}" and checks["aks"]["resource_path"] == "/readyz"
+    assert aks["health_check_id"] == "${aws_route53_health_check.aks[0].id}"
+    assert records["acme_challenge"]["name"] == "_acme-challenge.${var.domain_name}"
+
+
+def test_both_ingresses_serve_the_shared_name(rendered_overlays: dict[str, str]) -> None:
+    import yaml
+
+    def ingress(overlay: str) -> dict[str, Any]:
+        return next(d for d in yaml.safe_load_all(rendered_overlays[overlay]) if d and d["kind"] == "Ingress")
+
+    aws, azure = ingress("aws"), ingress("azure")
+    shared = {r.get("host") for r in aws["spec"]["rules"]} - {None}
+    assert len(shared) == 1
+    azure_hosts = {r["host"] for r in azure["spec"]["rules"]}
+    assert shared <= azure_hosts
+    assert shared <= set(azure["spec"]["tls"][0]["hosts"]), "the Azure certificate must cover the shared name"
+    assert "alb.ingress.kubernetes.io/certificate-arn" in aws["metadata"]["annotations"]

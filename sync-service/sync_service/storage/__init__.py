@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from ..settings import Settings
-from .base import NotFound, ObjectStore, StoreError, StoreUnavailable, check_key
+from .base import NotFound, ObjectStore, StoreError, StoreRefused, StoreUnavailable, check_key
 from .instrumented import InstrumentedStore
 from .local import LocalStore
 from .replicated import ReplicatedStore
 
 __all__ = [
-    "InstrumentedStore", "LocalStore", "NotFound", "ObjectStore", "ReplicatedStore", "StoreError",
+    "InstrumentedStore", "LocalStore", "NotFound", "ObjectStore", "ReplicatedStore", "StoreError", "StoreRefused",
     "StoreUnavailable", "build_store", "check_key",
 ]
 
@@ -35,7 +35,8 @@ def build_store(settings: Settings) -> ObjectStore:
         return InstrumentedStore(_s3(settings))
     if settings.store == "azure":
         return InstrumentedStore(_azure(settings))
-    return ReplicatedStore(InstrumentedStore(_s3(settings)), InstrumentedStore(_azure(settings)))
+    return ReplicatedStore(InstrumentedStore(_s3(settings)), InstrumentedStore(_azure(settings)),
+                           settle_seconds=settings.failover_settle_seconds)
 
 
 def backend_names(settings: Settings) -> list[str]:

@@ -13,7 +13,7 @@ from azure.core.exceptions import (
 )
 from azure.storage.blob import ContainerClient
 
-from .base import NotFound, StoreUnavailable, check_key
+from .base import NotFound, StoreRefused, StoreUnavailable, check_key
 
 
 class AzureStore:
@@ -45,7 +45,9 @@ class AzureStore:
         if isinstance(err, HttpResponseError) and err.status_code is not None and err.status_code < 500:
             if err.status_code == 404:
                 return NotFound(key)
-            return err
+            if err.status_code == 429:
+                return StoreUnavailable("azure 429 throttled")
+            return StoreRefused("azure", err.status_code, str(err.error_code or ""))
         return StoreUnavailable(f"azure unreachable: {type(err).__name__}")
 
     def get(self, key: str) -> bytes:
@@ -97,10 +99,12 @@ class AzureStore:
         return names
 
     def ping(self) -> None:
+        # Same probe as S3: a one-page list of `_system/` (the blob-list data permission the service uses).
         try:
-            self.client.get_container_properties()
+            pages = self.client.list_blobs(name_starts_with="_system/", results_per_page=1).by_page()
+            list(next(pages, []))
         except AzureError as err:
-            raise StoreUnavailable(str(self._translate(err, ""))) from None
+            raise self._translate(err, "_system/") from None
 
     def ensure_container(self) -> None:
         with contextlib.suppress(ResourceExistsError):

@@ -26,6 +26,19 @@ class StoreUnavailable(StoreError):
     """The store cannot be reached or answered with a server error; the caller may fail over or retry."""
 
 
+class StoreRefused(StoreError):
+    """The store answered but refused the operation (403 firewall or missing role, 401, 400...).
+
+    Not transient: retrying the same call will not help until an operator fixes identity, network rules or
+    policy. Counted per store (qrdesk_sync_storage_refusals_total) so replication cannot stop silently.
+    """
+
+    def __init__(self, store: str, status: int, code: str) -> None:
+        super().__init__(f"{store} refused the request: {status} {code}".strip())
+        self.status = status
+        self.code = code
+
+
 def check_key(key: str) -> str:
     """Refuse keys that could escape their prefix; keys are built by the service, so this is a last guard."""
     if not _KEY_RE.match(key) or ".." in key or "//" in key or key.endswith("/"):
@@ -55,4 +68,4 @@ class ObjectStore(Protocol):
         """Keys under prefix in lexicographic order, after start_after."""
 
     def ping(self) -> None:
-        """Raise StoreUnavailable unless the store answers."""
+        """Raise StoreUnavailable (or StoreRefused) unless the store answers a list of `_system/`."""

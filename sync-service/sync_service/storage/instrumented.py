@@ -1,4 +1,8 @@
-"""Wraps a store so every operation is timed and failures are counted, labelled by store and op."""
+"""Wraps a store so every operation is timed and failures are counted, labelled by store and op.
+
+Refusals (403 and other permanent answers) are counted twice: as errors, and on their own, because they never
+heal by themselves and must page someone (alert QrdeskSyncStoreRefusing).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,8 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from ..metrics import STORAGE_DURATION, STORAGE_ERRORS
-from .base import NotFound, ObjectStore, StoreError
+from ..metrics import STORAGE_DURATION, STORAGE_ERRORS, STORAGE_REFUSALS
+from .base import NotFound, ObjectStore, StoreError, StoreRefused
 
 
 class InstrumentedStore:
@@ -21,8 +25,10 @@ class InstrumentedStore:
             return getattr(self.inner, op)(*args)
         except NotFound:
             raise
-        except (StoreError, OSError):
+        except (StoreError, OSError) as err:
             STORAGE_ERRORS.labels(self.name, op).inc()
+            if isinstance(err, StoreRefused):
+                STORAGE_REFUSALS.labels(self.name, op).inc()
             raise
         finally:
             STORAGE_DURATION.labels(self.name, op).observe(time.perf_counter() - start)

@@ -8,7 +8,7 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
-from .base import NotFound, StoreUnavailable, check_key
+from .base import NotFound, StoreRefused, StoreUnavailable, check_key
 
 
 class S3Store:
@@ -37,7 +37,7 @@ class S3Store:
                 return NotFound(key)
             if status >= 500 or status in (0, 429):
                 return StoreUnavailable(f"s3 {status} {code}")
-            return err
+            return StoreRefused("s3", status, code)
         return StoreUnavailable(f"s3 unreachable: {type(err).__name__}")
 
     def get(self, key: str) -> bytes:
@@ -82,7 +82,7 @@ class S3Store:
 
     def list(self, prefix: str, start_after: str | None = None) -> list[str]:
         keys: list[str] = []
-        kwargs = {"Bucket": self.bucket, "Prefix": prefix}
+        kwargs: dict[str, str] = {"Bucket": self.bucket, "Prefix": prefix}
         if start_after:
             kwargs["StartAfter"] = start_after
         try:
@@ -93,10 +93,12 @@ class S3Store:
         return keys
 
     def ping(self) -> None:
+        # A one-key list of the service's own prefix: it needs exactly the permission the service uses
+        # (s3:ListBucket), where HeadBucket would test something else.
         try:
-            self.client.head_bucket(Bucket=self.bucket)
+            self.client.list_objects_v2(Bucket=self.bucket, Prefix="_system/", MaxKeys=1)
         except (ClientError, BotoCoreError) as err:
-            raise StoreUnavailable(str(self._translate(err, ""))) from None
+            raise self._translate(err, "_system/") from None
 
     def ensure_bucket(self) -> None:
         """Create the bucket with versioning (dev/test convenience; production buckets come from terraform)."""
