@@ -23,7 +23,7 @@ from .logging_setup import request_id_var
 from .loops import BackgroundLoops
 from .middleware import BodyTooLarge, RequestContextMiddleware
 from .settings import Settings
-from .storage import ReplicatedStore, StoreUnavailable, backend_names, build_store
+from .storage import ReplicatedStore, StoreRefused, StoreUnavailable, backend_names, build_store
 from .tokens import TokenService
 
 log = logging.getLogger(__name__)
@@ -78,6 +78,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def store_down(request: Request, exc: StoreUnavailable) -> JSONResponse:
         log.warning("store unavailable: %s", exc, exc_info=log.isEnabledFor(logging.DEBUG))
         return _error(503, "storage unavailable; retry later", {"Retry-After": retry_after})
+
+    @app.exception_handler(StoreRefused)
+    async def store_refused(request: Request, exc: StoreRefused) -> JSONResponse:
+        # A permission or firewall problem on our side: counted and alerted on; the client keeps its changes.
+        log.error("store refused: %s", exc)
+        return _error(503, "storage refused the request; retry later", {"Retry-After": retry_after})
 
     @app.exception_handler(BodyTooLarge)
     async def too_large(request: Request, exc: BodyTooLarge) -> JSONResponse:

@@ -33,6 +33,7 @@ def _tokens(settings: Settings) -> TokenService:
 
 
 def _replicated(settings: Settings, command: str) -> ReplicatedStore | None:
+    from .health import HealthMonitor
     from .storage import ReplicatedStore, StoreError, build_store
     from .storage.replicated import read_generation
 
@@ -40,7 +41,14 @@ def _replicated(settings: Settings, command: str) -> ReplicatedStore | None:
     if not isinstance(store, ReplicatedStore):
         print(f"{command} needs QRDESK_SYNC_STORE=s3+azure", file=sys.stderr)
         return None
-    for backend in store.stores.values():  # act in the generation in force, as the pods do
+    # One bounded health round: a store that hangs is skipped at once instead of costing its timeouts on every
+    # call of the command (a lost S3 is the reason to promote).
+    store.PRIMARY_BACKOFF_SECONDS = 3600.0
+    HealthMonitor.for_store(store, 0, settings.health_timeout_seconds).check_once()
+    for name, backend in store.stores.items():  # act in the generation in force, as the pods do
+        if not store.is_up(name):
+            print(f"{name}: not reachable", flush=True)
+            continue
         try:
             store.set_generation(read_generation(backend, thorough=True))
         except (StoreError, OSError):
@@ -50,15 +58,11 @@ def _replicated(settings: Settings, command: str) -> ReplicatedStore | None:
 
 def _switch(args: argparse.Namespace, settings: Settings, store: ReplicatedStore) -> int:
     from .failover import fail_back, promote_replica
-    from .generations import STORES
     from .library import Library
 
     def say(line: str) -> None:
         print(line, flush=True)
 
-    for name in STORES:
-        if name != store.generation.primary:
-            store.mark(name, True)  # the commands check reachability themselves
     if args.command == "promote-replica":
         promote_replica(store, args.dry_run, say, args.reason)
     else:

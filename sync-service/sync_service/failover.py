@@ -45,6 +45,9 @@ def current_generation(store: ReplicatedStore) -> tuple[Generation, list[str]]:
     """The newest generation either store knows, and the stores that could not be read."""
     seen, unreachable = [], []
     for name, backend in store.stores.items():
+        if not store.is_up(name):
+            unreachable.append(name)
+            continue
         try:
             seen.append(read_generation(backend, thorough=True))
         except (StoreError, OSError):
@@ -59,6 +62,10 @@ def _publish(store: ReplicatedStore, generation: Generation, reason: str, requir
     missed = []
     for name in (required, *[n for n in store.stores if n != required]):
         backend = store.stores[name]
+        if name != required and not store.is_up(name):
+            missed.append(name)
+            say(f"{name}: not reachable, not recorded there; pods read it from {required}")
+            continue
         try:
             backend.put_if_absent(control_key(generation.number), generation.doc(reason))
             written = Generation.parse(backend.get(control_key(generation.number)))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 
@@ -40,7 +40,6 @@ class HealthMonitor:
         self.timeout = min(timeout, 1.0)
         self.replicated = replicated
         self.status: dict[str, StoreStatus] = {}
-        self._pool = ThreadPoolExecutor(max_workers=len(stores), thread_name_prefix="health")
         self._inflight: dict[str, Future[Generation]] = {}
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -62,7 +61,7 @@ class HealthMonitor:
         started = time.monotonic()
         for name, store in self.stores.items():
             if name not in self._inflight or self._inflight[name].done():
-                self._inflight[name] = self._pool.submit(self._check, store)
+                self._inflight[name] = self._submit(name, store)
         for name, future in self._inflight.items():
             remaining = max(0.0, self.timeout - (time.monotonic() - started))
             try:
@@ -73,6 +72,19 @@ class HealthMonitor:
                 status = StoreStatus(False, str(err) or type(err).__name__, time.monotonic())
             self._record(name, status)
         self._apply()
+
+    def _submit(self, name: str, store: ObjectStore) -> Future[Generation]:
+        """Run one check in a daemon thread: a store that hangs must not hold up the process's exit either."""
+        future: Future[Generation] = Future()
+
+        def run() -> None:
+            try:
+                future.set_result(self._check(store))
+            except BaseException as err:  # handed to the waiting side, which decides what it means
+                future.set_exception(err)
+
+        threading.Thread(target=run, name=f"health-{name}", daemon=True).start()
+        return future
 
     def _record(self, name: str, status: StoreStatus) -> None:
         previous = self.status.get(name)
@@ -109,6 +121,5 @@ class HealthMonitor:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=self.interval + self.timeout + 1)
-        self._pool.shutdown(wait=False, cancel_futures=True)
 
 

@@ -10,7 +10,7 @@ from deploy_checks import FIXTURES, ROOT, RULES, RULES_TEST, require_tool, run
 REQUIRED_ALERTS = {
     "QrdeskSyncErrorBudgetFastBurn", "QrdeskSyncErrorBudgetSlowBurn", "QrdeskSyncLatencyBudgetFastBurn",
     "QrdeskSyncLatencyBudgetSlowBurn", "QrdeskSyncReplicationLagHigh", "QrdeskSyncReplicationLagCritical",
-    "QrdeskSyncDegraded", "QrdeskSyncPodRestarting",
+    "QrdeskSyncDegraded", "QrdeskSyncPodRestarting", "QrdeskSyncStoreRefusing", "QrdeskSyncReplicationStopped",
 }
 
 

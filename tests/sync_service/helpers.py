@@ -64,10 +64,10 @@ def base_env(**settings: str) -> dict[str, str]:
 class ServiceProcess:
     """`sync-service serve` in its own process on a free loopback port, stopped by its own PID."""
 
-    def __init__(self, log_path: Path, **settings: str) -> None:
+    def __init__(self, log_path: Path, extra_env: dict[str, str] | None = None, **settings: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.env = base_env(**settings)
+        self.env = {**base_env(**settings), **(extra_env or {})}
         self._log = log_path.open("ab")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "sync_service", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
@@ -162,3 +162,66 @@ def push_body(device: str, *records: dict, key: str | None = None) -> dict:
 
 def auth(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+class SwitchableProxy:
+    """A TCP proxy on loopback in front of a server, that can start swallowing traffic.
+
+    `blackhole = True` models a store that accepts connections and never answers (a dropped route, a hung
+    load balancer): new and open connections are held and nothing is forwarded either way. Stopped by `close`.
+    """
+
+    def __init__(self, target_port: int) -> None:
+        import threading
+
+        self.target_port = target_port
+        self.blackhole = False
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._closed = threading.Event()
+        self._sockets: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import threading
+
+        while not self._closed.is_set():
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            self._sockets.append(client)
+            if self.blackhole:
+                continue  # accepted, never answered
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=5)
+            except OSError:
+                client.close()
+                continue
+            self._sockets.append(upstream)
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    def _pump(self, src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while not self._closed.is_set():
+                data = src.recv(65536)
+                if not data:
+                    break
+                if self.blackhole:
+                    continue  # swallow: the peer waits forever
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            if not self.blackhole:
+                with contextlib.suppress(OSError):
+                    dst.shutdown(socket.SHUT_WR)
+
+    def close(self) -> None:
+        self._closed.set()
+        self._listener.close()
+        for s in self._sockets:
+            with contextlib.suppress(OSError):
+                s.close()

@@ -98,9 +98,10 @@ class ReplicatedStore:
                 return
             log.warning("generation %d: %s is the commit point", generation.number, generation.primary)
             self.generation = generation
-            self._down_until = dict.fromkeys(STORES, 0.0)
+            down = time.monotonic() < self._down_until[generation.primary]
         GENERATION.set(generation.number)
-        self._set_degraded(False)
+        self.degraded = down
+        DEGRADED.set(1 if down else 0)
 
     def mark(self, store: str, up: bool) -> None:
         """Result of a bounded health check of one backend."""
@@ -108,6 +109,10 @@ class ReplicatedStore:
             self._down_until[store] = 0.0 if up else time.monotonic() + self.PRIMARY_BACKOFF_SECONDS
         if store == self.generation.primary:
             self._set_degraded(not up)
+
+    def is_up(self, name: str) -> bool:
+        """False while the health checks (or a failed call) say this backend does not answer."""
+        return time.monotonic() >= self._down_until[name]
 
     def replica_available(self) -> bool:
         name = "azure" if self.generation.primary == "s3" else "s3"

@@ -1,0 +1,171 @@
+"""The service's whole flow through moto's S3 with IAM enforced, under the policy rendered from terraform/aws.
+
+The identity policy `data.aws_iam_policy_document.sync_service` is read from iam.tf with python-hcl2, rendered to
+the JSON AWS would get, attached to a role, and the service runs with that role's temporary credentials (as IRSA
+gives them on EKS): token create (the CLI), blob upload, push, pull, blob download, the reconciler and the health
+checks. Removing any one object prefix from the policy must break the flow, so the policy and the service's key
+layout cannot drift apart again (main denied `_auth/`: token create failed and every request answered 500).
+
+moto evaluates identity policies (actions and resources; not conditions, not bucket policies), which is what the
+service role's least privilege is about; the create-only bucket policy is checked in test_terraform_hcl.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import boto3
+import httpx
+import pytest
+from deploy_checks import TERRAFORM, parse_hcl
+
+from tests.sync_service.conftest import Moto
+from tests.sync_service.helpers import Azurite, ServiceProcess, auth, base_env, push_body, record
+
+pytestmark = pytest.mark.emulators
+
+BUCKET = "qrdesk-iam"
+ACCOUNT = "123456789012"
+REFERENCES = {
+    "${aws_s3_bucket.sync.arn}": f"arn:aws:s3:::{BUCKET}",
+    "${aws_kms_key.main.arn}": f"arn:aws:kms:us-east-1:{ACCOUNT}:key/11111111-2222-3333-4444-555555555555",
+}
+
+
+def rendered_policy(drop_resource: str | None = None) -> dict[str, Any]:
+    """iam.tf's sync_service policy document as JSON, optionally without one resource."""
+    documents = {name: body for block in parse_hcl(TERRAFORM / "aws" / "iam.tf").get("data", [])
+                 for kind, named in block.items() if kind == "aws_iam_policy_document" for name, body in named.items()}
+    statements = []
+    for st in documents["sync_service"]["statement"]:
+        resources = []
+        for res in st["resources"]:
+            for ref, value in REFERENCES.items():
+                res = res.replace(ref, value)
+            assert "${" not in res, f"unrendered reference in {res}"
+            if res != drop_resource:
+                resources.append(res)
+        statements.append({"Sid": st["sid"], "Effect": st.get("effect", "Allow"), "Action": st["actions"],
+                           "Resource": resources})
+    return {"Version": "2012-10-17", "Statement": statements}
+
+
+def _admin(moto: Moto, service: str) -> Any:
+    return boto3.client(service, endpoint_url=moto.url, region_name="us-east-1", aws_access_key_id="testing",
+                        aws_secret_access_key="testing")
+
+
+@pytest.fixture
+def azurite(tmp_path: Path) -> Iterator[Azurite]:
+    az = Azurite()
+    az.start()
+    yield az
+    az.stop()
+
+
+@pytest.fixture
+def enforcing_moto(monkeypatch: pytest.MonkeyPatch) -> Iterator[Moto]:
+    for k, v in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+                 "AWS_DEFAULT_REGION": "us-east-1"}.items():
+        monkeypatch.setenv(k, v)
+    moto = Moto()
+    moto.start()
+    try:
+        yield moto
+    finally:
+        # moto keeps the switch in module state: never leave IAM enforcement on for the next test.
+        httpx.post(moto.url + "/moto-api/reset-auth", content=b"inf", timeout=10)
+        httpx.post(moto.url + "/moto-api/reset", timeout=10)  # in-process backends outlive the server
+        moto.stop()
+
+
+def role_credentials(moto: Moto, policy: dict[str, Any]) -> dict[str, str]:
+    """Bucket, role with the policy, temporary credentials; then IAM enforcement on for every request."""
+    s3 = _admin(moto, "s3")
+    s3.create_bucket(Bucket=BUCKET)
+    s3.put_bucket_versioning(Bucket=BUCKET, VersioningConfiguration={"Status": "Enabled"})
+    iam = _admin(moto, "iam")
+    arn = iam.create_policy(PolicyName="sync-service", PolicyDocument=json.dumps(policy))["Policy"]["Arn"]
+    trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                                     "Principal": {"AWS": f"arn:aws:iam::{ACCOUNT}:root"}}]}
+    iam.create_role(RoleName="sync-service", AssumeRolePolicyDocument=json.dumps(trust))
+    iam.attach_role_policy(RoleName="sync-service", PolicyArn=arn)
+    creds = _admin(moto, "sts").assume_role(RoleArn=f"arn:aws:iam::{ACCOUNT}:role/sync-service",
+                                            RoleSessionName="sync-service")["Credentials"]
+    httpx.post(moto.url + "/moto-api/reset-auth", content=b"0", timeout=10).raise_for_status()
+    return {"AWS_ACCESS_KEY_ID": creds["AccessKeyId"], "AWS_SECRET_ACCESS_KEY": creds["SecretAccessKey"],
+            "AWS_SESSION_TOKEN": creds["SessionToken"], "AWS_DEFAULT_REGION": "us-east-1"}
+
+
+def run_flow(moto: Moto, azurite: Azurite, creds: dict[str, str], tmp_path: Path) -> list[str]:
+    """The user-visible flow; returns the steps that failed (empty: all worked)."""
+    cfg = {"store": "s3+azure", "s3_bucket": BUCKET, "s3_endpoint_url": moto.url, "azure_container": "iam",
+           "azure_connection_string": azurite.connection_string, "storage_timeout_seconds": "2",
+           "reconcile_interval_seconds": "0.5", "health_interval_seconds": "0.5"}
+    from sync_service.storage.azure import AzureStore
+
+    AzureStore("iam", azurite.connection_string).ensure_container()
+    env = {**base_env(**cfg), **creds}
+    created = subprocess.run([sys.executable, "-m", "sync_service", "token", "create", "--user", "ida",
+                              "--device", "laptop"], env=env, capture_output=True, text=True, timeout=60)
+    if created.returncode != 0:
+        return ["token create"]
+    token = created.stdout.strip()
+    failed = []
+    svc = ServiceProcess(tmp_path / "svc.log", extra_env=creds, **cfg)
+    try:
+        with httpx.Client(base_url=svc.url, timeout=30, headers=auth(token)) as c:
+            png = os.urandom(2048)
+            sha = hashlib.sha256(png).hexdigest()
+            rec = record(name="iam", files=[{"kind": "png", "sha256": sha, "size": len(png)}])
+            steps = {
+                "ready": lambda: c.get("/readyz"),
+                "blob upload": lambda: c.put(f"/v1/blobs/{sha}", content=png),
+                "push": lambda: c.post("/v1/push", json=push_body("laptop", rec)),
+                "pull": lambda: c.get("/v1/changes"),
+                "blob download": lambda: c.get(f"/v1/blobs/{sha}"),
+            }
+            for name, call in steps.items():
+                try:
+                    r = call()
+                except httpx.HTTPError:
+                    failed.append(name)
+                    continue
+                if r.status_code >= 300 or (name == "ready" and r.json()["stores"]["s3"]["up"] is not True):
+                    failed.append(name)
+            pulled = c.get("/v1/changes").json().get("changes", [])
+            if [ch["id"] for ch in pulled] != [rec["id"]]:
+                failed.append("pulled records")
+    finally:
+        svc.stop()
+    return failed
+
+
+def test_rendered_policy_lets_the_whole_flow_through(enforcing_moto: Moto, azurite: Azurite, tmp_path: Path) -> None:
+    creds = role_credentials(enforcing_moto, rendered_policy())
+    # Enforcement is really on: the same role may not touch anything outside its prefixes.
+    outside = boto3.client("s3", endpoint_url=enforcing_moto.url, region_name="us-east-1",
+                           aws_access_key_id=creds["AWS_ACCESS_KEY_ID"],
+                           aws_secret_access_key=creds["AWS_SECRET_ACCESS_KEY"],
+                           aws_session_token=creds["AWS_SESSION_TOKEN"])
+    with pytest.raises(outside.exceptions.ClientError, match="AccessDenied"):
+        outside.put_object(Bucket=BUCKET, Key="elsewhere/x", Body=b"x")
+    with pytest.raises(outside.exceptions.ClientError, match="AccessDenied"):
+        outside.delete_object(Bucket=BUCKET, Key="u/ida/meta.json")
+    assert run_flow(enforcing_moto, azurite, creds, tmp_path) == []
+
+
+@pytest.mark.parametrize("prefix", ["u/*", "_auth/*", "_repl/*", "_system/*"])
+def test_flow_breaks_without_any_one_prefix(prefix: str, enforcing_moto: Moto, azurite: Azurite,
+                                            tmp_path: Path) -> None:
+    policy = rendered_policy(drop_resource=f"arn:aws:s3:::{BUCKET}/{prefix}")
+    assert policy != rendered_policy(), f"{prefix} is not in the terraform policy"
+    creds = role_credentials(enforcing_moto, policy)
+    assert run_flow(enforcing_moto, azurite, creds, tmp_path) != []
