@@ -63,7 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(title="QRDesk sync service", version="1", lifespan=lifespan)
     app.state.services = services
-    common = {
+    common: dict[int | str, dict[str, Any]] = {
         400: {"model": ErrorBody, "description": "malformed body or cursor"},
         401: {"model": ErrorBody, "description": "missing, invalid, expired or revoked token"},
         503: {"model": ErrorBody, "description": "storage unavailable; retry after Retry-After seconds"},
@@ -94,7 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if exc.status_code == 422:
             # Same shape as FastAPI's validation errors, so every 422 matches one documented schema.
             return _invalid([{"loc": ["body"], "msg": str(exc.detail), "type": "value_error"}])
-        return _error(exc.status_code, str(exc.detail), exc.headers)
+        return _error(exc.status_code, str(exc.detail), dict(exc.headers) if exc.headers else None)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -41,7 +41,7 @@ class UserState:
     head: int = 0
     records: dict[str, Record] = field(default_factory=dict)
     # (device_id, idempotency_key) -> (request hash, stored response)
-    answers: dict[tuple[str, str], tuple[str, dict]] = field(default_factory=dict)
+    answers: dict[tuple[str, str], tuple[str, dict[str, Any]]] = field(default_factory=dict)
     ts: dict[int, float] = field(default_factory=dict)
     # Log entries are immutable, so the records of each seq can be cached without invalidation.
     entries: dict[int, list[Record]] = field(default_factory=dict)
@@ -77,14 +77,15 @@ class Library:
                 self._states.pop(next(iter(self._states)))
             return st
 
-    def meta(self, uid: str) -> dict:
+    def meta(self, uid: str) -> dict[str, Any]:
         """{library_id, epoch}, created on first use. Re-read each time: an operator may bump the epoch."""
         key = keys.meta_key(uid)
         try:
-            return json.loads(self.store.get(key))
+            doc: dict[str, Any] = json.loads(self.store.get(key))
         except NotFound:
             self.store.put_if_absent(key, _dumps({"library_id": str(uuid.uuid4()), "epoch": 1}))
-            return json.loads(self.store.get(key))  # whoever created it first wins
+            doc = json.loads(self.store.get(key))  # whoever created it first wins
+        return doc
 
     def refresh(self, uid: str) -> UserState:
         """Advance the cached state to the newest contiguous log entry. Caller holds no lock."""
@@ -206,7 +207,7 @@ class Library:
         return set(genesis["genesis"]["merged"]) if genesis else set()
 
     @staticmethod
-    def _apply_entry(st: UserState, seq: int, entry: dict) -> None:
+    def _apply_entry(st: UserState, seq: int, entry: dict[str, Any]) -> None:
         recs = [Record.model_validate(raw) for raw in entry["records"]]
         for rec in recs:
             st.records[rec.id] = rec
@@ -240,7 +241,9 @@ class Library:
                 missing.append(f.sha256)
         return sorted(set(missing))
 
-    def _evaluate(self, uid: str, st: UserState, req: PushRequest, next_seq: int) -> tuple[list[PushResult], list]:
+    def _evaluate(
+        self, uid: str, st: UserState, req: PushRequest, next_seq: int
+    ) -> tuple[list[PushResult], list[Record]]:
         results: list[PushResult] = []
         applied: list[Record] = []
         for rec in req.changes:
@@ -282,7 +285,7 @@ class Library:
                     return replay
                 next_seq = st.head + 1
                 results, applied = self._evaluate(uid, st, req, next_seq)
-                response = PushResponse(results=results, head=next_seq if applied else st.head)
+                response = PushResponse(results=results, head=next_seq if applied else st.head, replayed=False)
                 if not applied:
                     # Nothing to commit; keep the answer so a retry of this key gets the same one.
                     if not self.store.put_if_absent(answer_key, _dumps(self._answer_doc(digest, response))):
@@ -308,7 +311,7 @@ class Library:
             raise RuntimeError(f"could not commit after {MAX_COMMIT_ATTEMPTS} attempts")
 
     @staticmethod
-    def _answer_doc(digest: str, response: PushResponse) -> dict:
+    def _answer_doc(digest: str, response: PushResponse) -> dict[str, Any]:
         return {"request_hash": digest, "response": response.model_dump(mode="json")}
 
     def _replay(self, st: UserState, req: PushRequest, digest: str, answer_key: str) -> PushResponse | None:

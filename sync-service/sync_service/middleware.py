@@ -8,6 +8,8 @@ import re
 import time
 import uuid
 
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
 from .logging_setup import request_id_var
 from .metrics import HTTP_DURATION, HTTP_REQUESTS
 
@@ -20,12 +22,12 @@ class BodyTooLarge(Exception):
 
 
 class RequestContextMiddleware:
-    def __init__(self, app, max_body_bytes: int, max_blob_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int, max_blob_bytes: int) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.max_blob_bytes = max_blob_bytes
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -38,7 +40,7 @@ class RequestContextMiddleware:
         # Blob uploads are bounded (and streamed) by their own handler; everything else by max_body_bytes.
         limit = self.max_blob_bytes if scope["path"].startswith("/v1/blobs/") else self.max_body_bytes
 
-        async def send_wrapper(message) -> None:
+        async def send_wrapper(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status_holder["status"] = message["status"]
                 message.setdefault("headers", [])
@@ -59,7 +61,7 @@ class RequestContextMiddleware:
                 return
             seen = 0
 
-            async def bounded_receive():
+            async def bounded_receive() -> Message:
                 nonlocal seen
                 message = await receive()
                 if message["type"] == "http.request":

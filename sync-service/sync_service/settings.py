@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     # Bounded, cached store health (/readyz, degraded mode, failover generation): one check per store per
     # interval, each given at most health_timeout_seconds (capped at 1 s).
     health_interval_seconds: float = 5.0
-    health_timeout_seconds: float = Field(1.0, gt=0, le=1.0)
+    health_timeout_seconds: Annotated[float, Field(gt=0, le=1.0)] = 1.0
     # After promote-replica / fail-back no pod writes for this long, so every pod has seen the switch first.
     failover_settle_seconds: float = 12.0
     # Leader election for the reconciler: "single" (this process is the only one), or "kubernetes" (a Lease).

@@ -16,6 +16,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from . import keys
 from .storage import NotFound, ObjectStore
@@ -35,7 +36,7 @@ class TokenService:
         self.store = store
         self._pepper = pepper.encode()
         self._cache_seconds = cache_seconds
-        self._cache: dict[str, tuple[float, dict | None]] = {}
+        self._cache: dict[str, tuple[float, dict[str, Any] | None]] = {}
         self._lock = threading.Lock()
 
     def digest(self, token: str) -> str:
@@ -60,7 +61,7 @@ class TokenService:
         self.store.put(keys.token_key(h), json.dumps(doc).encode())
         return token
 
-    def _records(self) -> list[tuple[str, dict]]:
+    def _records(self) -> list[tuple[str, dict[str, Any]]]:
         out = []
         for key in self.store.list("_auth/tokens/"):
             out.append((key, json.loads(self.store.get(key))))

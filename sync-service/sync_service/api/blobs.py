@@ -3,6 +3,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Request, Response
@@ -72,7 +73,7 @@ async def get_blob(sha256: ShaPath, principal: PrincipalDep, services: ServicesD
     except NotFound:
         raise HTTPException(404, "blob not found") from None
 
-    def counted():
+    def counted() -> Iterator[bytes]:
         for chunk in chunks:
             BLOB_BYTES.labels("out").inc(len(chunk))
             yield chunk

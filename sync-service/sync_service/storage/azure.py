@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import Any
 
 from azure.core.exceptions import (
     AzureError,
@@ -28,7 +29,7 @@ class AzureStore:
     ) -> None:
         # No SDK retries: its exponential policy starts at 15 s, which would stall requests while Azure is down.
         # Failed copies are retried by the reconciler instead.
-        opts = {"connection_timeout": timeout, "read_timeout": timeout, "retry_total": 0}
+        opts: dict[str, Any] = {"connection_timeout": timeout, "read_timeout": timeout, "retry_total": 0}
         if connection_string:
             self.client = ContainerClient.from_connection_string(connection_string, container, **opts)
         elif account_url:
@@ -47,7 +48,7 @@ class AzureStore:
                 return NotFound(key)
             if err.status_code == 429:
                 return StoreUnavailable("azure 429 throttled")
-            return StoreRefused("azure", err.status_code, str(err.error_code or ""))
+            return StoreRefused("azure", err.status_code, str(getattr(err, "error_code", "") or ""))
         return StoreUnavailable(f"azure unreachable: {type(err).__name__}")
 
     def get(self, key: str) -> bytes:

@@ -34,22 +34,27 @@ class InstrumentedStore:
             STORAGE_DURATION.labels(self.name, op).observe(time.perf_counter() - start)
 
     def get(self, key: str) -> bytes:
-        return self._call("get", key)
+        data: bytes = self._call("get", key)
+        return data
 
     def iter_chunks(self, key: str, chunk_size: int = 65536) -> Iterator[bytes]:
-        return self._call("iter_chunks", key, chunk_size)
+        chunks: Iterator[bytes] = self._call("iter_chunks", key, chunk_size)
+        return chunks
 
     def size(self, key: str) -> int | None:
-        return self._call("size", key)
+        size: int | None = self._call("size", key)
+        return size
 
     def put(self, key: str, data: bytes) -> None:
         self._call("put", key, data)
 
     def put_if_absent(self, key: str, data: bytes) -> bool:
-        return self._call("put_if_absent", key, data)
+        created: bool = self._call("put_if_absent", key, data)
+        return created
 
     def list(self, prefix: str, start_after: str | None = None) -> list[str]:
-        return self._call("list", prefix, start_after)
+        keys: list[str] = self._call("list", prefix, start_after)
+        return keys
 
     def ping(self) -> None:
         self._call("ping")

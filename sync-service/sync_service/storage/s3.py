@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import boto3
 from botocore.config import Config
@@ -82,7 +83,7 @@ class S3Store:
 
     def list(self, prefix: str, start_after: str | None = None) -> list[str]:
         keys: list[str] = []
-        kwargs: dict[str, str] = {"Bucket": self.bucket, "Prefix": prefix}
+        kwargs: dict[str, Any] = {"Bucket": self.bucket, "Prefix": prefix}
         if start_after:
             kwargs["StartAfter"] = start_after
         try:
