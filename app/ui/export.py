@@ -9,18 +9,54 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, QRectF
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from app.core.encode import QrCode, encode
-from app.core.errors import QrDeskError
+from app.core.errors import QrDeskError, ScanError
 from app.core.export import ExportResult, export_code
-from app.core.render import render_image
+from app.core.render import render_bytes, render_image
 from app.core.spec import MM_PER_INCH, QrSpec
+from app.core.verify import check_code
 from app.ui.imaging import pil_to_qimage
 
-FILE_FILTERS = "PNG image (*.png);;SVG vector (*.svg);;PDF document (*.pdf);;EPS vector (*.eps)"
+# (label, writer format, file patterns); the first pattern is the suffix a name without one gets.
+EXPORT_FORMATS: tuple[tuple[str, str, str], ...] = (
+    ("PNG image", "png", "*.png"),
+    ("SVG vector", "svg", "*.svg"),
+    ("PDF document", "pdf", "*.pdf"),
+    ("PDF for print shops (CMYK)", "pdf-cmyk", "*.pdf"),
+    ("JPEG image", "jpeg", "*.jpg *.jpeg"),
+    ("WebP image", "webp", "*.webp"),
+    ("TIFF image", "tiff", "*.tif *.tiff"),
+    ("EPS vector", "eps", "*.eps"),
+    ("Text, UTF-8 blocks", "txt", "*.txt"),
+)
+
+
+def file_filters() -> str:
+    """The save dialog's filters, one per writer format (labels translated)."""
+    return ";;".join(f"{QCoreApplication.translate('Export', label)} ({patterns})"
+                     for label, _, patterns in EXPORT_FORMATS)
+
+
+FILE_FILTERS = file_filters()
+
+
+def format_for_filter(selected: str, path: str | Path) -> tuple[str | None, Path]:
+    """The format the chosen filter stands for, and the path with that format's suffix when it has none.
+
+    The filter decides where a suffix alone cannot (a CMYK PDF is a .pdf); a suffix the user typed for another
+    format wins over the filter, as the file name is what the user sees."""
+    target = Path(path)
+    for label, fmt, patterns in EXPORT_FORMATS:
+        if selected.startswith(QCoreApplication.translate("Export", label) + " ("):
+            suffixes = [p.removeprefix("*") for p in patterns.split()]
+            if not target.suffix:
+                return fmt, target.with_suffix(suffixes[0])
+            return (fmt if target.suffix.lower() in suffixes else None), target
+    return None, target
 
 
 def encode_for_export(spec: QrSpec) -> QrCode:
@@ -30,9 +66,9 @@ def encode_for_export(spec: QrSpec) -> QrCode:
     return encode(data, spec.style)
 
 
-def export_spec(spec: QrSpec, path: str | Path, verify: bool = True) -> ExportResult:
-    """Encode, render and write ``spec``; runs in a worker."""
-    return export_code(encode_for_export(spec), spec.style, Path(path), verify=verify)
+def export_spec(spec: QrSpec, path: str | Path, verify: bool = True, fmt: str | None = None) -> ExportResult:
+    """Encode, render and write ``spec`` (``fmt``: a writer format, default from the suffix); runs in a worker."""
+    return export_code(encode_for_export(spec), spec.style, Path(path), fmt, verify=verify)
 
 
 def code_qimage(spec: QrSpec, module_px: int = 12) -> QImage:
@@ -44,6 +80,21 @@ def copy_to_clipboard(spec: QrSpec) -> QImage:
     image = code_qimage(spec)
     QGuiApplication.clipboard().setImage(image)
     return image
+
+
+def copy_svg_to_clipboard(spec: QrSpec) -> str:
+    """The code as SVG on the clipboard: ``image/svg+xml`` for design tools, and the markup as text for
+    editors and web pages. Checked like an export (a code that does not scan is refused)."""
+    code = encode_for_export(spec)
+    report = check_code(code, spec.style)
+    if not report.ok:
+        raise ScanError("the code does not scan: " + "; ".join(report.errors))
+    svg = render_bytes(code, spec.style, "svg")
+    mime = QMimeData()
+    mime.setData("image/svg+xml", QByteArray(svg))
+    mime.setText(svg.decode("utf-8"))
+    QGuiApplication.clipboard().setMimeData(mime)
+    return svg.decode("utf-8")
 
 
 def physical_size_mm(spec: QrSpec, image_px: int, module_px: int, code: QrCode) -> float:

@@ -1,0 +1,87 @@
+"""Print-size advice in the size panel: for a scan distance, the smallest print; for the size set, how far it
+scans. The numbers come from :mod:`app.core.printsize` (the 10:1 rule per module, adjusted for the code's
+version, contrast and light); "Use this size" sets the style's module size to the advice."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QGridLayout, QLabel, QPushButton, QWidget
+
+from app.core.encode import QrCode, encode
+from app.core.errors import QrDeskError
+from app.core.printsize import PrintAdvice, advise, format_length, scan_distance
+from app.core.spec import QrSpec
+from app.ui.editor.model import EditorModel
+
+UNITS_MM = {"m": 1000.0, "cm": 10.0, "ft": 304.8, "in": 25.4}
+
+
+class PrintAdviceRow(QWidget):
+    def __init__(self, model: EditorModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.advice: PrintAdvice | None = None
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.distance = QDoubleSpinBox(minimum=0.05, maximum=500.0, decimals=2, value=1.0, singleStep=0.25)
+        self.distance.setAccessibleName(self.tr("Scan distance"))
+        self.unit = QComboBox()
+        self.unit.setAccessibleName(self.tr("Scan distance unit"))
+        self.unit.addItems(list(UNITS_MM))
+        self.light = QComboBox()
+        self.light.setAccessibleName(self.tr("Light"))
+        self.light.addItem(self.tr("good light"), "good")
+        self.light.addItem(self.tr("poor light"), "poor")
+        self.use = QPushButton(self.tr("Use this size"))
+        self.use.setAccessibleName(self.tr("Use the advised size"))
+        self.use.clicked.connect(self.apply)
+        self.result = QLabel()
+        self.result.setObjectName("printAdvice")
+        self.result.setWordWrap(True)
+        self.reach = QLabel()
+        self.reach.setObjectName("printReach")
+        self.reach.setWordWrap(True)
+        grid.addWidget(self.distance, 0, 0)
+        grid.addWidget(self.unit, 0, 1)
+        grid.addWidget(self.light, 0, 2)
+        grid.addWidget(self.use, 0, 3)
+        grid.addWidget(self.result, 1, 0, 1, 4)
+        grid.addWidget(self.reach, 2, 0, 1, 4)
+        grid.setColumnStretch(0, 1)
+        for signal in (self.distance.valueChanged, self.unit.currentIndexChanged, self.light.currentIndexChanged):
+            signal.connect(lambda *_: self.refresh(self.model.spec))
+        model.changed.connect(self.refresh)
+        self.refresh(model.spec)
+
+    @property
+    def distance_mm(self) -> float:
+        return self.distance.value() * UNITS_MM[self.unit.currentText()]
+
+    def refresh(self, spec: QrSpec) -> None:
+        code = _code(spec)
+        if code is None:
+            self.advice = None
+            self.result.setText(self.tr("Print-size advice appears once there is a code."))
+            self.reach.setText("")
+            self.use.setEnabled(False)
+            return
+        lighting = self.light.currentData()
+        self.advice = advise(code, spec.style, self.distance_mm, lighting)
+        text = self.advice.sentence()
+        self.result.setText(text[:1].upper() + text[1:] + "".join(f"; {note}" for note in self.advice.notes) + ".")
+        module_mm = spec.style.module_size_mm(code.size + 2 * spec.style.quiet_zone)
+        reach = scan_distance(code, spec.style, module_mm, lighting)
+        self.reach.setText(self.tr("At the size set ({module:.2f} mm modules) it scans from up to {reach}.").format(
+            module=module_mm, reach=format_length(reach)))
+        self.use.setEnabled(True)
+
+    def apply(self) -> None:
+        if self.advice is not None:
+            self.model.set_style(size=round(self.advice.module_mm, 2), size_unit="mm", size_mode="module")
+
+
+def _code(spec: QrSpec) -> QrCode | None:
+    try:
+        data = spec.data()
+        return encode(data, spec.style) if data else None
+    except QrDeskError:
+        return None
