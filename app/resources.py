@@ -28,6 +28,7 @@ REQUIRED = (
     "themes/qrdesk.qss",
     "presets/built-in.json",
     "linux/qrdesk.desktop",
+    "labels/generic.toml",
 )
 
 

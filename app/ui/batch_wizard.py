@@ -1,29 +1,39 @@
-"""Batch import wizard: file → rows and mapping (bad rows shown before running) → run with progress.
+"""Batch import wizard: file → columns and rows as they will be encoded → look → output → run.
 
-Reading, mapping and running are :mod:`app.core.batch`, the same code as ``qrdesk batch``. The wizard
-only collects choices; the run happens in a worker with progress and a cancel button.
+Reading, mapping and running are :mod:`app.core.batch`, the same code as ``qrdesk batch``: the rows page
+shows what ``--dry-run`` prints (the mapping, why, and the first rows as encoded) and lets the user pick
+the column where the core refuses to guess. The look is an explicit choice (plain, the editor's current
+style, or a preset), never the editor's logo and caption by surprise. Label sheets have the CLI's choices
+(every template, margins, start position, printer offset, crop marks, calibration page). Closing the
+wizard during a run cancels it and waits for the workers, so no file appears after it closed.
 """
 
 from __future__ import annotations
 
 import copy
 import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QProgressBar,
     QPushButton,
+    QRadioButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,42 +42,108 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.core.batch import BatchOptions, BatchResult, RowError, Table, prepare, read_source, run_batch
+from app.core.batch import (
+    AmbiguousColumns,
+    BatchOptions,
+    BatchResult,
+    ColumnPlan,
+    LabelTemplate,
+    PreviewRow,
+    RowError,
+    Table,
+    builtin_templates,
+    prepare,
+    preview_batch,
+    read_source,
+    run_batch,
+    sheet_names,
+    write_calibration_page,
+)
+from app.core.batch.mapping import plan_columns
+from app.core.batch.model import FORMATS
+from app.core.batch.outputs import output_kind
+from app.core.batch.sheets import WORKBOOK_SUFFIXES
 from app.core.errors import QrDeskError
 from app.core.payloads import PAYLOAD_KINDS
-from app.core.render import FORMATS
 from app.core.spec import Style
 from app.ui.errors import describe, show_error
 from app.ui.workers import Task, submit
 
 PREVIEW_ROWS = 50
+STOP_WAIT_S = 120.0  # closing waits this long at most for a cancelled run's workers
+INPUT_FILTER = "Spreadsheets and text (*.xlsx *.xlsm *.ods *.xls *.csv *.tsv *.txt);;All files (*)"
 OUTPUT_FILTERS = "Folder of files (*);;ZIP archive (*.zip);;Label sheet PDF (*.pdf)"
+PLAIN, CURRENT, PRESET = "plain", "current", "preset"
+
+
+def style_summary(style: Style) -> str:
+    """What a style will change on every code, in words (so the choice is an informed one)."""
+    parts = [f"{style.fg} on {style.bg}", f"{style.module_shape} modules"]
+    if style.eye_shape != "square" or style.eye_color:
+        parts.append(f"{style.eye_shape} eyes" + (f" in {style.eye_color}" if style.eye_color else ""))
+    if style.logo:
+        parts.append(f"logo {Path(style.logo).name}")
+    if style.frame or style.caption:
+        parts.append(f"caption {style.caption!r}" if style.caption else "frame")
+    parts.append(f"ECC {style.ecc}")
+    return ", ".join(parts)
 
 
 class BatchWizard(QWizard):
-    """Emits ``items_added`` after results were added to the library."""
+    """Emits ``items_added`` after results were added to the library and ``finished_run`` with the result."""
 
     items_added = Signal(int)
     finished_run = Signal(object)  # BatchResult
 
-    def __init__(self, style: Style, library: object | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, style: Style, library: object | None = None, parent: QWidget | None = None,
+                 presets: dict[str, Style] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Batch import")
         self.setObjectName("batchWizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.resize(820, 560)
-        self.style_, self.library = style, library
+        self.resize(900, 640)
+        self.editor_style, self.library = style, library
+        self.presets = presets if presets is not None else _load_presets()
         self.table: Table | None = None
         self.source_page = SourcePage(self)
         self.rows_page = RowsPage(self)
+        self.style_page = StylePage(self)
+        self.output_page = OutputPage(self)
         self.run_page = RunPage(self)
-        for page in (self.source_page, self.rows_page, self.run_page):
+        for page in (self.source_page, self.rows_page, self.style_page, self.output_page, self.run_page):
             self.addPage(page)
 
+    @property
+    def style_(self) -> Style:
+        return self.style_page.chosen_style()
+
     def options(self, output: Path | None = None) -> BatchOptions:
-        mapping = self.rows_page.mapping()
-        return BatchOptions(output=output or Path("unused"), kind=self.source_page.kind(), style=self.style_,
-                            mapping=mapping, fmt=self.run_page.fmt.currentText())
+        out = self.output_page
+        return BatchOptions(
+            output=output or Path("unused"), kind=self.source_page.kind(), style=self.style_page.chosen_style(),
+            mapping=self.rows_page.mapping(), name_column=self.rows_page.role_column("name"),
+            caption_column=self.rows_page.role_column("caption"), fmt=out.fmt.currentData() or "png",
+            sheet=self.table.sheet if self.table is not None else None, labels=out.template(),
+            label_start=out.start.value(), label_offset=(out.offset_x.value(), out.offset_y.value()),
+            crop_marks=out.crop_marks.isChecked(), jobs=0)
+
+    # Closing (window close button, Escape, Cancel) during a run stops it and waits for its workers.
+    def reject(self) -> None:
+        self.run_page.stop_and_wait()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.run_page.stop_and_wait()
+        super().closeEvent(event)
+
+
+def _load_presets() -> dict[str, Style]:
+    try:
+        from app.ui.presets import PresetStore
+
+        return PresetStore().load()
+    except (QrDeskError, OSError, ImportError):
+        return {}
 
 
 class SourcePage(QWizardPage):
@@ -75,17 +151,20 @@ class SourcePage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle("Choose a file")
-        self.setSubTitle("A .csv (one code per row, columns for the fields) or a .txt (one payload per line). "
-                         "You can also drop the file here.")
+        self.setSubTitle("A spreadsheet (.xlsx, .ods, .xls), a .csv table, or a .txt file (tab-separated "
+                         "text is a table; other text is one payload a line). You can also drop the file here.")
         self.setAcceptDrops(True)
         self.path = QLineEdit()
         self.path.setAccessibleName("Input file")
-        self.path.setPlaceholderText("Drop a .csv or .txt file here")
+        self.path.setPlaceholderText("Drop a spreadsheet, .csv or .txt file here")
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
+        self.sheet = QComboBox()
+        self.sheet.setAccessibleName("Sheet")
+        self.sheet.setEnabled(False)
         self.kind_combo = QComboBox()
         self.kind_combo.setAccessibleName("Payload type for every row")
         for name, kind in PAYLOAD_KINDS.items():
@@ -94,17 +173,30 @@ class SourcePage(QWizardPage):
         self.info.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow("File", row)
+        form.addRow("Sheet", self.sheet)
         form.addRow("Each row is a", self.kind_combo)
         form.addRow(self.info)
         self.path.textChanged.connect(self.completeChanged)
+        self.path.textChanged.connect(self._list_sheets)
 
     def kind(self) -> str:
         return self.kind_combo.currentData()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose rows", "", "Rows (*.csv *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, "Choose rows", "", INPUT_FILTER)
         if path:
             self.path.setText(path)
+
+    def _list_sheets(self) -> None:
+        self.sheet.clear()
+        path = Path(self.path.text().strip())
+        workbook = path.suffix.lower() in WORKBOOK_SUFFIXES and path.is_file()
+        if workbook:
+            try:
+                self.sheet.addItems(sheet_names(path))
+            except QrDeskError as exc:
+                self.info.setText(f"⚠ {describe(exc)}")
+        self.sheet.setEnabled(self.sheet.count() > 1)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -120,8 +212,9 @@ class SourcePage(QWizardPage):
         return bool(self.path.text().strip())
 
     def validatePage(self) -> bool:
+        sheet = self.sheet.currentText() or None
         try:
-            self.wiz.table = read_source(Path(self.path.text().strip()))
+            self.wiz.table = read_source(Path(self.path.text().strip()), sheet=sheet)
         except (QrDeskError, OSError) as exc:
             self.info.setText(f"⚠ {describe(exc)}")
             show_error(self, "Cannot read the file", exc)
@@ -130,90 +223,362 @@ class SourcePage(QWizardPage):
 
 
 class RowsPage(QWizardPage):
-    """The parsed rows, the column mapping, and the rows that will fail (with their reasons)."""
+    """The mapping the core chose and why, the first rows as they will be encoded, and the rows that fail."""
 
     def __init__(self, wizard: BatchWizard) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle("Check rows and columns")
-        self.setSubTitle("Map columns to fields. Rows listed below will be skipped; fix them in the file "
-                         "or go on without them.")
-        self.preview = QTableWidget()
-        self.preview.setAccessibleName("Parsed rows")
-        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setTitle("Check columns and rows")
+        self.setSubTitle("These are the codes the first rows will become. Change a column below if the "
+                         "mapping is wrong; rows listed as failing are reported and skipped.")
+        self.mapping_text = QLabel()
+        self.mapping_text.setObjectName("mappingText")
+        self.mapping_text.setWordWrap(True)
+        self.mapping_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.choice = QLabel()
+        self.choice.setObjectName("mappingChoice")
+        self.choice.setWordWrap(True)
         self.mapping_box = QWidget()
         self.mapping_form = QFormLayout(self.mapping_box)
         self.mapping_form.setContentsMargins(0, 0, 0, 0)
+        self.preview = QTableWidget(0, 4)
+        self.preview.setAccessibleName("First rows as they will be encoded")
+        self.preview.setHorizontalHeaderLabels(["Row", "Encodes", "File or caption", "Status"])
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.preview.horizontalHeader().setStretchLastSection(True)
         self.bad_rows = QListWidget()
-        self.bad_rows.setAccessibleName("Rows that will be skipped")
+        self.bad_rows.setAccessibleName("Rows that will fail")
         self.summary = QLabel()
         self.summary.setObjectName("batchSummary")
         self.summary.setWordWrap(True)
         self.column_combos: dict[str, QComboBox] = {}
+        self.plan: ColumnPlan | None = None
+        self.errors: list[RowError] = []
+        self._labels: list[str] = []
+        self._refs: list[str] = []
         layout = QVBoxLayout(self)
-        layout.addWidget(self.preview, 3)
+        layout.addWidget(self.mapping_text)
+        layout.addWidget(self.choice)
         layout.addWidget(self.mapping_box)
+        layout.addWidget(self.preview, 3)
         layout.addWidget(self.summary)
         layout.addWidget(self.bad_rows, 1)
-        self.errors: list[RowError] = []
 
     def initializePage(self) -> None:
         self.column_combos.clear()
         while self.mapping_form.rowCount():
             self.mapping_form.removeRow(0)
         table = copy.deepcopy(self.wiz.table)
+        assert table is not None
+        ambiguous: AmbiguousColumns | None = None
+        plan: ColumnPlan | None = None
         try:
-            from app.core.batch.mapping import plan_columns
-
+            # On the copy: decides the header row (kept even when the mapping is refused below).
             plan = plan_columns(table, self.wiz.source_page.kind())
+        except AmbiguousColumns as exc:
+            ambiguous = exc
         except QrDeskError as exc:
-            plan = None
             self.summary.setText(f"⚠ {describe(exc)}")
-        header = (table.header if table is not None else None) or ()
+        header = table.header or ()
         width = max([len(r.cells) for r in table.rows[:PREVIEW_ROWS]] + [len(header), 1])
-        labels = [header[i] if i < len(header) else f"Column {i + 1}" for i in range(width)]
-        self.preview.setColumnCount(width)
-        self.preview.setHorizontalHeaderLabels(labels)
-        rows = table.rows[:PREVIEW_ROWS]
-        self.preview.setRowCount(len(rows))
-        self.preview.setVerticalHeaderLabels([str(r.number) for r in rows])
-        for r, row in enumerate(rows):
-            for c, cell in enumerate(row.cells):
-                self.preview.setItem(r, c, QTableWidgetItem(cell))
-        self.preview.resizeColumnsToContents()
+        self._labels = [table.column_name(i) for i in range(width)]
+        self._refs = [header[i].strip() if i < len(header) and header[i].strip() else str(i + 1)
+                      for i in range(width)]
         kind = PAYLOAD_KINDS[self.wiz.source_page.kind()]
-        for f in kind.fields:
+        targets = [(f.name, f.label + (" *" if f.required else "")) for f in kind.fields]
+        targets += [("name", "File name"), ("caption", "Caption")]
+        for target, label in targets:
             combo = QComboBox()
-            combo.setAccessibleName(f"Column for {f.label}")
+            combo.setAccessibleName(f"Column for {label.rstrip(' *')}")
             combo.addItem("(none)", None)
-            for i, label in enumerate(labels):
-                combo.addItem(label, str(i + 1) if not header else label)
-            if plan is not None and f.name in plan.fields:
-                combo.setCurrentIndex(plan.fields[f.name] + 1)
+            for i, column in enumerate(self._labels):
+                combo.addItem(column, i)
+            index = self._planned(plan, target)
+            if index is not None:
+                combo.setCurrentIndex(index + 1)
             combo.currentIndexChanged.connect(self._recheck)
-            self.column_combos[f.name] = combo
-            self.mapping_form.addRow(f.label + (" *" if f.required else ""), combo)
+            self.column_combos[target] = combo
+            self.mapping_form.addRow(label, combo)
+        if ambiguous is not None:
+            combo = self.column_combos[ambiguous.target]
+            combo.setStyleSheet("QComboBox { border: 2px solid #d32f2f; }")
+            combo.setToolTip("Choose one of: " + ", ".join(label for _i, label, _w in ambiguous.choices))
+            self.choice.setText(f"⚠ {ambiguous.message[0].upper()}{ambiguous.message[1:]}. "
+                                f"Choose it under “{combo.accessibleName().removeprefix('Column for ')}”.")
+        else:
+            self.choice.clear()
         self._recheck()
 
+    @staticmethod
+    def _planned(plan: ColumnPlan | None, target: str) -> int | None:
+        if plan is None:
+            return None
+        if target in ("name", "caption"):
+            return plan.name if target == "name" else plan.caption
+        return plan.fields.get(target)
+
     def mapping(self) -> dict[str, str]:
-        return {combo.currentData(): name for name, combo in self.column_combos.items()
-                if combo.currentData() is not None}
+        return {self._refs[combo.currentData()]: name for name, combo in self.column_combos.items()
+                if name not in ("name", "caption") and combo.currentData() is not None}
+
+    def role_column(self, role: str) -> str | None:
+        combo = self.column_combos.get(role)
+        if combo is None or combo.currentData() is None:
+            return None
+        return self._refs[combo.currentData()]
+
+    def isComplete(self) -> bool:
+        return self.plan is not None
 
     def _recheck(self) -> None:
-        """Run the core's row preparation on a copy: the same checks the run makes, before running."""
+        """Run the core's preparation on a copy: the same mapping and checks the run makes, before running."""
         self.bad_rows.clear()
+        self.preview.setRowCount(0)
         table = copy.deepcopy(self.wiz.table)
         try:
-            _plan, items, errors = prepare(table, self.wiz.options())
+            done = prepare(table, self.wiz.options())  # type: ignore[arg-type]
+            self.plan, rows = preview_batch(copy.deepcopy(self.wiz.table), self.wiz.options(),  # type: ignore[arg-type]
+                                            limit=PREVIEW_ROWS)
         except QrDeskError as exc:
+            self.plan = None
             self.errors = []
-            self.summary.setText(f"⚠ {describe(exc)}")
+            self.mapping_text.setText(f"⚠ {describe(exc)}")
+            self.summary.clear()
+            self.completeChanged.emit()
             return
-        self.errors = errors
-        for error in errors:
-            where = f"{error.field}: " if error.field else ""
-            self.bad_rows.addItem(f"Row {error.row}: {where}{error.reason}")
-        self.summary.setText(f"{len(items)} row(s) ready, {len(errors)} will be skipped.")
+        if self.choice.text().startswith("⚠"):
+            self.choice.setText("✓ Column chosen: the mapping below is what the run uses.")
+        self.mapping_text.setText("<br>".join(
+            ["<b>Columns</b>"] + [line.replace("<", "&lt;").replace("&lt;-", "←") for line in self.plan.describe()]
+            + [f"<i>{n}</i>" for n in self.plan.notes]))
+        self._show_rows(rows)
+        self.errors = done.errors
+        for error in done.errors:
+            self.bad_rows.addItem(f"{error.where().capitalize()}: {error.reason}")
+        self.summary.setText(f"{len(done.items)} row(s) ready, {len(done.skipped)} blank row(s) skipped, "
+                             f"{len(done.errors)} will fail.")
+        self.completeChanged.emit()
+
+    def _show_rows(self, rows: list[PreviewRow]) -> None:
+        self.preview.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            if row.skipped:
+                cells = [str(row.row), "", "", "blank: skipped"]
+            elif row.error is not None:
+                cells = [str(row.row), "", "", f"fails: {row.error.reason}"]
+            else:
+                where = row.file_name or row.caption
+                copies = f" (x{row.copies})" if row.copies != 1 else ""
+                cells = [str(row.row), (row.data or "").replace("\n", "⏎"), where + copies, "ok"]
+            for c, text in enumerate(cells):
+                self.preview.setItem(r, c, QTableWidgetItem(text))
+        self.preview.resizeColumnsToContents()
+
+
+class StylePage(QWizardPage):
+    """The look of every code: an explicit choice, shown in words."""
+
+    def __init__(self, wizard: BatchWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle("Choose the look")
+        self.setSubTitle("Every code of the batch gets this style. Per-row colour, logo and ECC columns in the "
+                         "file override it for their rows.")
+        self.plain = QRadioButton("Plain: black on white, square modules, no logo, no caption")
+        self.current = QRadioButton("The editor's current style")
+        self.preset = QRadioButton("A preset:")
+        self.group = QButtonGroup(self)
+        for button, key in ((self.plain, PLAIN), (self.current, CURRENT), (self.preset, PRESET)):
+            button.setObjectName(f"style_{key}")
+            self.group.addButton(button)
+        self.plain.setChecked(True)
+        self.preset_combo = QComboBox()
+        self.preset_combo.setAccessibleName("Preset")
+        self.preset_combo.addItems(sorted(wizard.presets))
+        self.preset.setEnabled(bool(wizard.presets))
+        self.preset_combo.setEnabled(False)
+        self.current_text = QLabel(style_summary(wizard.editor_style))
+        self.current_text.setWordWrap(True)
+        self.current_text.setIndent(24)
+        self.chosen = QLabel()
+        self.chosen.setObjectName("chosenStyle")
+        self.chosen.setWordWrap(True)
+        preset_row = QHBoxLayout()
+        preset_row.addWidget(self.preset)
+        preset_row.addWidget(self.preset_combo, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.plain)
+        layout.addWidget(self.current)
+        layout.addWidget(self.current_text)
+        layout.addLayout(preset_row)
+        layout.addSpacing(12)
+        layout.addWidget(self.chosen)
+        layout.addStretch(1)
+        self.group.buttonToggled.connect(self._changed)
+        self.preset_combo.currentIndexChanged.connect(self._changed)
+        self._changed()
+
+    def choice(self) -> str:
+        return CURRENT if self.current.isChecked() else PRESET if self.preset.isChecked() else PLAIN
+
+    def chosen_style(self) -> Style:
+        if self.choice() == CURRENT:
+            return self.wiz.editor_style
+        if self.choice() == PRESET and self.preset_combo.currentText() in self.wiz.presets:
+            return self.wiz.presets[self.preset_combo.currentText()]
+        return Style()
+
+    def _changed(self, *_args: object) -> None:
+        self.preset_combo.setEnabled(self.preset.isChecked())
+        self.chosen.setText(f"<b>Every code:</b> {style_summary(self.chosen_style())}")
+
+
+class OutputPage(QWizardPage):
+    """Where the codes go: a folder or ZIP of files in a format, or a label sheet with its layout."""
+
+    def __init__(self, wizard: BatchWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle("Choose the output")
+        self.setSubTitle("A folder or a .zip gets one file per row; a .pdf is a sheet of labels.")
+        self.output = QLineEdit()
+        self.output.setAccessibleName("Output folder, ZIP or PDF")
+        self.output.setPlaceholderText("A folder, a .zip, or a .pdf label sheet")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.output, 1)
+        out_row.addWidget(browse)
+        self.fmt = QComboBox()
+        self.fmt.setAccessibleName("File format")
+        for name in FORMATS:
+            self.fmt.addItem(name.upper(), name)
+        self.labels_box = QGroupBox("Label sheet")
+        self.sheet = QComboBox()
+        self.sheet.setAccessibleName("Label sheet template")
+        for name, template in builtin_templates().items():
+            self.sheet.addItem(template.title or name, name)
+        self.sheet_info = QLabel()
+        self.sheet_info.setWordWrap(True)
+        self.margin_left = _mm_spin("Left margin", 0, 100)
+        self.margin_top = _mm_spin("Top margin", 0, 100)
+        self.start = QSpinBox()
+        self.start.setAccessibleName("First free label")
+        self.start.setMinimum(1)
+        self.offset_x = _mm_spin("Printer offset right", -20, 20)
+        self.offset_y = _mm_spin("Printer offset down", -20, 20)
+        self.crop_marks = QCheckBox("Crop marks in the margins")
+        calibrate = QPushButton("Calibration page…")
+        calibrate.setToolTip("A page to print on this sheet to measure the printer's offset")
+        calibrate.clicked.connect(self._calibration_page)
+        margins = QHBoxLayout()
+        margins.addWidget(self.margin_left)
+        margins.addWidget(QLabel("from the left,"))
+        margins.addWidget(self.margin_top)
+        margins.addWidget(QLabel("from the top"))
+        margins.addStretch(1)
+        offsets = QHBoxLayout()
+        offsets.addWidget(self.offset_x)
+        offsets.addWidget(QLabel("right,"))
+        offsets.addWidget(self.offset_y)
+        offsets.addWidget(QLabel("down"))
+        offsets.addWidget(calibrate)
+        offsets.addStretch(1)
+        sheet_form = QFormLayout(self.labels_box)
+        sheet_form.addRow("Sheet", self.sheet)
+        sheet_form.addRow(self.sheet_info)
+        sheet_form.addRow("First label at", margins)
+        sheet_form.addRow("Start at label", self.start)
+        sheet_form.addRow("Printer offset", offsets)
+        sheet_form.addRow(self.crop_marks)
+        self.what = QLabel()
+        self.what.setObjectName("outputKind")
+        form = QFormLayout(self)
+        form.addRow("Output", out_row)
+        form.addRow("Makes", self.what)
+        form.addRow("Format", self.fmt)
+        form.addRow(self.labels_box)
+        self.output.textChanged.connect(self._output_changed)
+        self.sheet.currentIndexChanged.connect(self._sheet_changed)
+        self.sheet.setCurrentIndex(max(0, self.sheet.findData("a4-3x8")))
+        self._sheet_changed()
+        self._output_changed()
+
+    def base_template(self) -> LabelTemplate:
+        return builtin_templates()[self.sheet.currentData()]
+
+    def template(self) -> LabelTemplate:
+        return self.base_template().with_changes(margin_left=self.margin_left.value(),
+                                                 margin_top=self.margin_top.value())
+
+    def is_labels(self) -> bool:
+        return output_kind(Path(self.output.text().strip() or "x")) == "labels"
+
+    def describe_output(self) -> str:
+        """What the run makes, in words: a label sheet is a PDF whatever the file format says."""
+        target = Path(self.output.text().strip() or "x")
+        kind = output_kind(target)
+        if kind == "labels":
+            return f"a PDF label sheet on {self.base_template().title or self.base_template().name}"
+        files = f"{self.fmt.currentText()} files"
+        return f"a ZIP archive of {files}" if kind == "zip" else f"a folder of {files}"
+
+    def _output_changed(self) -> None:
+        labels = self.is_labels()
+        self.fmt.setEnabled(not labels)
+        self.labels_box.setVisible(labels)
+        self.what.setText(describe_first_upper(self.describe_output()))
+        self.completeChanged.emit()
+
+    def _sheet_changed(self) -> None:
+        template = self.base_template()
+        self.margin_left.setValue(template.margin_left)
+        self.margin_top.setValue(template.margin_top)
+        self.start.setMaximum(template.per_page)
+        self.sheet_info.setText(template.describe() + (f"\nSource: {template.source}" if template.source else ""))
+        self.what.setText(describe_first_upper(self.describe_output()))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Output", "codes.zip", OUTPUT_FILTERS)
+        if path:
+            self.output.setText(path)
+
+    def _calibration_page(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Calibration page", "calibration.pdf", "PDF (*.pdf)")
+        if path:
+            self.write_calibration(Path(path))
+
+    def write_calibration(self, path: Path) -> None:
+        try:
+            with open(path, "wb") as fh:
+                write_calibration_page(fh, self.template(), (self.offset_x.value(), self.offset_y.value()))
+        except (QrDeskError, OSError) as exc:
+            show_error(self, "Calibration page", exc)
+
+    def isComplete(self) -> bool:
+        return bool(self.output.text().strip())
+
+    def validatePage(self) -> bool:
+        try:
+            self.template()
+        except QrDeskError as exc:
+            show_error(self, "Label sheet", exc)
+            return False
+        return True
+
+
+def describe_first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _mm_spin(name: str, low: float, high: float) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setAccessibleName(name)
+    spin.setRange(low, high)
+    spin.setDecimals(2)
+    spin.setSingleStep(0.1)
+    spin.setSuffix(" mm")
+    return spin
 
 
 class RunPage(QWizardPage):
@@ -224,17 +589,11 @@ class RunPage(QWizardPage):
         self.result: BatchResult | None = None
         self._task: Task | None = None
         self._cancel = threading.Event()
-        self.output = QLineEdit()
-        self.output.setAccessibleName("Output folder, ZIP or PDF")
-        self.output.setPlaceholderText("A folder, a .zip, or a .pdf label sheet")
-        browse = QPushButton("Browse…")
-        browse.clicked.connect(self._browse)
-        out_row = QHBoxLayout()
-        out_row.addWidget(self.output, 1)
-        out_row.addWidget(browse)
-        self.fmt = QComboBox()
-        self.fmt.addItems(list(FORMATS))
-        self.fmt.setAccessibleName("File format")
+        self._idle = threading.Event()
+        self._idle.set()
+        self.plan_text = QLabel()
+        self.plan_text.setObjectName("runPlan")
+        self.plan_text.setWordWrap(True)
         self.add_to_library = QCheckBox("Add the codes to the library")
         self.add_to_library.setEnabled(wizard.library is not None)
         self.progress = QProgressBar()
@@ -245,32 +604,50 @@ class RunPage(QWizardPage):
         self.cancel.setEnabled(False)
         self.cancel.clicked.connect(self._cancel.set)
         self.status = QLabel()
+        self.status.setObjectName("runSummary")
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start)
         buttons.addWidget(self.cancel)
         buttons.addStretch(1)
         form = QFormLayout(self)
-        form.addRow("Output", out_row)
-        form.addRow("Format", self.fmt)
+        form.addRow(self.plan_text)
         form.addRow(self.add_to_library)
         form.addRow(self.progress)
         form.addRow(buttons)
         form.addRow(self.status)
 
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Output", "codes.zip", OUTPUT_FILTERS)
-        if path:
-            self.output.setText(path)
+    @property
+    def output(self) -> QLineEdit:
+        return self.wiz.output_page.output
+
+    @property
+    def fmt(self) -> QComboBox:
+        return self.wiz.output_page.fmt
+
+    def initializePage(self) -> None:
+        self.progress.setValue(0)
+        self.status.clear()
+        self.plan_text.setText(f"Makes {self.wiz.output_page.describe_output()} in {self.output.text().strip()}; "
+                               f"style: {style_summary(self.wiz.style_page.chosen_style())}.")
+
+    def running(self) -> bool:
+        return not self._idle.is_set()
 
     def run(self) -> Task | None:
         text = self.output.text().strip()
         if not text:
             show_error(self, "Batch import", "Choose where the codes go: a folder, a .zip or a .pdf.")
             return None
-        options = self.wiz.options(Path(text))
+        try:
+            options = self.wiz.options(Path(text))
+        except QrDeskError as exc:
+            show_error(self, "Batch import", exc)
+            return None
         self._cancel.clear()
-        task = Task(run_batch, copy.deepcopy(self.wiz.table), options, self._report_progress, self._cancel)
+        self._idle.clear()
+        self._format = self.wiz.output_page.describe_output()
+        task = Task(self._run, copy.deepcopy(self.wiz.table), options)
         self._progress_signal = task.signals.progress
         task.signals.progress.connect(self._show_progress)
         task.signals.finished.connect(self._done)
@@ -281,6 +658,24 @@ class RunPage(QWizardPage):
         self._task = submit(task)
         return task
 
+    def _run(self, table: Table, options: BatchOptions) -> BatchResult:
+        try:
+            return run_batch(table, options, self._report_progress, self._cancel)
+        finally:
+            self._idle.set()  # after the pool shut down: every worker has stopped writing
+
+    def stop_and_wait(self, timeout: float = STOP_WAIT_S) -> bool:
+        """Cancel a running batch and wait until its workers stopped; True when nothing runs any more."""
+        if not self.running():
+            return True
+        self._cancel.set()
+        self.status.setText("Cancelling: waiting for the running codes to finish…")
+        deadline = time.monotonic() + timeout
+        while self.running() and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            self._idle.wait(0.02)
+        return not self.running()
+
     def _report_progress(self, done: int, total: int, _errors: int) -> None:
         self._progress_signal.emit(done, total)  # queued to the GUI thread
 
@@ -288,23 +683,20 @@ class RunPage(QWizardPage):
         self.progress.setMaximum(max(1, total))
         self.progress.setValue(done)
 
-    def initializePage(self) -> None:
-        self.progress.setValue(0)
-
     def _done(self, result: BatchResult) -> None:
         self.result = result
         self.start.setEnabled(True)
         self.cancel.setEnabled(False)
         self.progress.setMaximum(max(1, result.total))
         self.progress.setValue(result.total if not result.cancelled else self.progress.value())
-        parts = [f"{result.ok_count} code(s) written to {result.output}"]
-        if result.errors:
-            parts.append(f"{len(result.errors)} row(s) skipped" +
-                         (f" (list in {result.errors_path})" if result.errors_path else ""))
+        made = f"{result.labels} labels" if result.labels else f"{result.ok_count} code(s)"
+        parts = [f"{made} written as {self._format} to {result.output}", result.summary()]
+        if result.errors and result.errors_path:
+            parts.append(f"failed rows listed in {result.errors_path}")
         if result.cancelled:
-            parts.insert(0, "Cancelled.")
+            parts.insert(0, "Cancelled")
         self.status.setText("; ".join(parts) + ".")
-        if self.add_to_library.isChecked() and self.wiz.library is not None:
+        if self.add_to_library.isChecked() and self.wiz.library is not None and not result.cancelled:
             self._add_to_library()
         self.wiz.finished_run.emit(result)
 
@@ -321,17 +713,16 @@ class RunPage(QWizardPage):
         table = copy.deepcopy(self.wiz.table)
         options = self.wiz.options()
         try:
-            plan, items, _errors = prepare(table, replace(options, output=Path("unused")))
+            done = prepare(table, replace(options, output=Path("unused")))  # type: ignore[arg-type]
             added = 0
-            rows = {r.number: r for r in table.rows}
-            for item in items:
-                fields = plan.row_fields(rows[item.row])
-                name = item.caption or plan.cell(rows[item.row], plan.name) or f"Row {item.row}"
-                self.wiz.library.add_spec(QrSpec(options.kind, fields, options.style), name=name,
+            rows = {r.number: r for r in table.rows}  # type: ignore[union-attr]
+            for item in done.items:
+                fields = done.plan.row_fields(rows[item.row])
+                name = item.caption or done.plan.cell(rows[item.row], done.plan.name) or f"Row {item.row}"
+                self.wiz.library.add_spec(QrSpec(options.kind, fields, options.style), name=name,  # type: ignore[union-attr]
                                           tags=("batch",))
                 added += 1
         except (QrDeskError, OSError) as exc:
             show_error(self, "Adding to the library failed", exc)
             return
         self.wiz.items_added.emit(added)
-
