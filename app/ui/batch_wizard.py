@@ -336,8 +336,8 @@ class RowsPage(QWizardPage):
         self.preview.setRowCount(0)
         table = copy.deepcopy(self.wiz.table)
         try:
-            done = prepare(table, self.wiz.options())  # type: ignore[arg-type]
-            self.plan, rows = preview_batch(copy.deepcopy(self.wiz.table), self.wiz.options(),  # type: ignore[arg-type]
+            done = prepare(table, self.wiz.options())
+            self.plan, rows = preview_batch(copy.deepcopy(self.wiz.table), self.wiz.options(),
                                             limit=PREVIEW_ROWS)
         except QrDeskError as exc:
             self.plan = None
@@ -713,13 +713,13 @@ class RunPage(QWizardPage):
         table = copy.deepcopy(self.wiz.table)
         options = self.wiz.options()
         try:
-            done = prepare(table, replace(options, output=Path("unused")))  # type: ignore[arg-type]
+            done = prepare(table, replace(options, output=Path("unused")))
             added = 0
-            rows = {r.number: r for r in table.rows}  # type: ignore[union-attr]
+            rows = {r.number: r for r in table.rows}
             for item in done.items:
                 fields = done.plan.row_fields(rows[item.row])
                 name = item.caption or done.plan.cell(rows[item.row], done.plan.name) or f"Row {item.row}"
-                self.wiz.library.add_spec(QrSpec(options.kind, fields, options.style), name=name,  # type: ignore[union-attr]
+                self.wiz.library.add_spec(QrSpec(options.kind, fields, options.style), name=name,
                                           tags=("batch",))
                 added += 1
         except (QrDeskError, OSError) as exc:

@@ -60,7 +60,7 @@ def write_calibration_page(stream: BinaryIO, template: LabelTemplate,
     c.save()
 
 
-def _scale(c: Canvas, pt, x: float, y: float, *, horizontal: bool) -> None:  # type: ignore[no-untyped-def]
+def _scale(c: Canvas, pt, x: float, y: float, *, horizontal: bool) -> None:
     """Ticks every millimetre across an edge at (x, y): 0 on the edge where QRDesk expects it."""
     c.setFont(FONT, 5)
     for k in range(-SCALE_MM, SCALE_MM + 1):

@@ -89,7 +89,7 @@ def format_value(value: Value, fmt: str | None, *, date1904: bool = False) -> st
 
 
 def is_date_format(fmt: str | None) -> bool:
-    return bool(fmt) and _is_date(_sections(fmt)[0])  # type: ignore[arg-type]
+    return bool(fmt) and _is_date(_sections(fmt)[0])
 
 
 @lru_cache(maxsize=256)

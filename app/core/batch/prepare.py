@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from app.core.batch.mapping import ColumnPlan, plan_columns
 from app.core.batch.model import BatchOptions, BatchSource, RowError, WorkItem
@@ -37,7 +38,7 @@ class Prepared:
     errors: list[RowError]
     skipped: list[int]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self):
         # (plan, items, errors) unpacking, as callers did before skipped rows were counted.
         return iter((self.plan, self.items, self.errors))
 
@@ -104,7 +105,7 @@ def _item(row: Row, plan: ColumnPlan, options: BatchOptions, base: Path, labels:
 
 
 def _row_style(row: Row, plan: ColumnPlan, base_style: Style, base: Path) -> tuple[tuple[str, str], ...]:
-    values: dict[str, str] = {}
+    values: dict[str, Any] = {}
     for role in ("fg", "bg", "ecc", "logo"):
         index = plan.style.get(role)
         value = plan.cell(row, index) if index is not None else ""

@@ -67,10 +67,11 @@ def run_batch(source: BatchSource, options: BatchOptions, progress: BatchProgres
     if mode == "folder":
         folder = options.output
         prepare_folder(folder)
+    elif items and template is not None:
+        sink = LabelOutput(options.output, template, options.style, start=options.label_start,
+                           offset=options.label_offset, crop_marks=options.crop_marks)
     elif items:
-        sink = ZipOutput(options.output) if mode == "zip" else LabelOutput(
-            options.output, template, options.style, start=options.label_start,  # type: ignore[arg-type]
-            offset=options.label_offset, crop_marks=options.crop_marks)
+        sink = ZipOutput(options.output)
     config = WorkerConfig(style=options.style, fmt=fmt, verify=options.verify, mode=mode,
                           folder=str(folder) if folder else None)
     captions = {it.row: it.caption for it in items}

@@ -73,7 +73,7 @@ def read_workbook(path: str | Path, sheet: str | None = None) -> Table:
     shown = _shown_text(path, name, values, numeric, table) if numeric else {}
     rows: list[Row] = []
     for r, cells in enumerate(values):
-        texts = tuple(shown.get((r, c)) if (r, c) in shown else _plain(v) for c, v in enumerate(cells))
+        texts = tuple(shown[(r, c)] if (r, c) in shown else _plain(v) for c, v in enumerate(cells))
         rows.append(Row(r + 1, texts))
     first = next((i for i, row in enumerate(rows) if any(c.strip() for c in row.cells)), len(rows))
     table.rows = drop_trailing_blank(rows[first:])
@@ -87,7 +87,7 @@ def read_workbook(path: str | Path, sheet: str | None = None) -> Table:
     return table
 
 
-def _open(path: Path):  # type: ignore[no-untyped-def]
+def _open(path: Path):
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
     try:
@@ -99,7 +99,7 @@ def _open(path: Path):  # type: ignore[no-untyped-def]
         raise InputError(f"{path.name}: cannot be read as a workbook ({exc})") from None
 
 
-def _visible(workbook) -> list[str]:  # type: ignore[no-untyped-def]
+def _visible(workbook) -> list[str]:
     from python_calamine import SheetTypeEnum, SheetVisibleEnum
 
     return [m.name for m in workbook.sheets_metadata
@@ -222,7 +222,7 @@ def _ods_shown_text(path: Path, sheet: str, cells: set[Position]) -> dict[Positi
     return shown
 
 
-def _paragraph(element) -> str:  # type: ignore[no-untyped-def]
+def _paragraph(element) -> str:
     """The text of a ``<text:p>``: spans and links inline, ``<text:s text:c="n"/>`` as n spaces."""
     out = [element.text or ""]
     for child in element:
