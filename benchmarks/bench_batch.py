@@ -1,12 +1,13 @@
 """Batch and preview speed, side by side with the anchors named in issue 2, in one run on this machine.
 
-    .venv/bin/python benchmarks/bench_batch.py [--rows 10000] [--jobs 2] [--anchor-rows 2000]
+    .venv/bin/python benchmarks/bench_batch.py [--rows 10000] [--jobs 2] [--anchor-rows 2000] [--runs 3]
 
 Rows are 100-character URLs (the kind of data a print campaign batches). All PNG outputs use the
 `qrencode` command's default geometry (3 px per module, 4-module quiet zone) so every contender
 writes comparable files. The anchors are measured on a subset (``--anchor-rows``) because they are
 per-code costs; throughput is codes per second either way. Every file is decoded afterwards
 (zxing-cpp) and must give back its exact payload, for the project's outputs and the anchors alike.
+The same rows are also read from an .xlsx workbook: it must stay within 1.2x of the CSV's time.
 """
 
 from __future__ import annotations
@@ -52,6 +53,18 @@ def write_csv(path: Path, rows: list[str]) -> None:
         writer.writerow(["name", "url"])
         for i, url in enumerate(rows):
             writer.writerow([f"item-{i:05d}", url])
+
+
+def write_xlsx(path: Path, rows: list[str]) -> None:
+    """The same rows as write_csv, as a workbook (openpyxl's writer; the batch reads it with calamine)."""
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Rows")
+    sheet.append(["name", "url"])
+    for i, url in enumerate(rows):
+        sheet.append([f"item-{i:05d}", url])
+    book.save(path)
 
 
 def timed(fn: Callable[[], object]) -> float:
@@ -120,6 +133,7 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--anchor-rows", type=int, default=2_000)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--runs", type=int, default=3, help="runs of the CSV vs .xlsx comparison (median)")
     args = parser.parse_args()
 
     rows = make_rows(args.rows)
@@ -140,6 +154,21 @@ def main() -> int:
             assert len(files) == args.rows, (len(files), result)
             assert decode_all(files, expected) == 0, "a QRDesk output did not decode to its payload"
             figures.append((f"{label} (jobs={args.jobs})", args.rows, seconds))
+
+        # The same rows from a workbook: reading .xlsx must cost little next to making the codes.
+        xlsx_path = root / "rows.xlsx"
+        write_xlsx(xlsx_path, rows)
+        pair: dict[str, list[float]] = {"csv": [], "xlsx": []}
+        for run in range(args.runs):
+            for kind, source in (("csv", csv_path), ("xlsx", xlsx_path)):
+                out = root / f"pair-{kind}-{run}"
+                seconds, result = bench_project(source, out, args.jobs, True)
+                assert result.ok_count == args.rows, result.errors[:3]
+                pair[kind].append(seconds)
+                shutil.rmtree(out)
+        csv_s, xlsx_s = statistics.median(pair["csv"]), statistics.median(pair["xlsx"])
+        figures.append((f"QRDesk batch .csv -> PNG, scan check on, median of {args.runs}", args.rows, csv_s))
+        figures.append((f"QRDesk batch .xlsx -> PNG, scan check on, median of {args.runs}", args.rows, xlsx_s))
 
         out_pdf = root / "labels.pdf"
         seconds, result = bench_project(csv_path, out_pdf, args.jobs, False)
@@ -167,6 +196,7 @@ def main() -> int:
     print(f"\nPNG batch vs plain segno: {fast / segno_rate:.1f}x (target >= 8x)")
     print(f"PNG batch vs qrencode:    {fast / qrencode_rate:.1f}x (target >= 2x)")
     print(f"checked batch vs qrencode: {checked / qrencode_rate:.1f}x (target > 1x)")
+    print(f".xlsx vs .csv, same rows:  {xlsx_s / csv_s:.2f}x the time (target <= 1.2x)")
     p50, p99 = preview_latency()
     print(f"preview spec -> 300 px image: p50 {p50:.2f} ms, p99 {p99:.2f} ms (target p99 < 16 ms)")
     return 0
