@@ -33,7 +33,7 @@ from cloud_sync.errors import (
     SyncCancelled,
 )
 from cloud_sync.merge import merge
-from cloud_sync.protocol import ChangesPage, LibraryInfo, PushRequest, PushResult, Record
+from cloud_sync.protocol import ChangesPage, LibraryInfo, PushRequest, PushResult, Record, check_record
 
 PUSH_BATCH = 100
 PULL_PAGE = 500
@@ -182,7 +182,7 @@ class SyncEngine:
         for r in conflicts:
             self._download_files(_from_wire(r.server).files, report)  # type: ignore[arg-type]
         missing = sorted({sha for r in response.results if r.status == "missing_blobs" for sha in r.missing})
-        pushed = {rec.id: _from_wire(rec) for rec in request.changes}
+        pushed = {rec.id: rec for rec in map(_from_wire, request.changes)}
         with self.lib.transaction():
             for result in response.results:
                 self._record_result(result, pushed, report)
@@ -368,7 +368,9 @@ class SyncEngine:
                       conflict_of=rec.conflict_of)
 
 
-def _from_wire(rec: Record) -> SyncRecord:
+def _from_wire(rec: Record | dict[str, Any]) -> SyncRecord:
+    if isinstance(rec, dict):  # pages and conflict answers carry records as stored: check each one
+        rec = check_record(rec)
     try:
         updated = float(rec.updated_at)
     except ValueError:

@@ -2,19 +2,27 @@
 
 Plain pydantic only: no Qt, no FastAPI. The service's OpenAPI schema is generated from these models, so
 changing a field here changes the contract for both sides.
+
+A :class:`Record` is checked by :mod:`app.core.validate`, the one validator every door into a library uses:
+the service refuses at push what could not round-trip (with a reason per record), and a client checks each
+pulled record the same way before applying it. Pages and conflict answers carry records as plain objects, so
+one bad stored record can never make a whole page unreadable.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from app.core import validate
 
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 # Client-made ids are UUIDs; the pattern keeps them safe to use inside object keys (no "/", no "..").
 RECORD_ID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 DEVICE_ID_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
 
+MAX_INT = validate.MAX_SAFE_INT
 Sha256 = Annotated[str, Field(pattern=SHA256_PATTERN, description="Lower-case hex SHA-256 of the content")]
 RecordId = Annotated[str, Field(pattern=RECORD_ID_PATTERN, description="Client-generated UUID")]
 DeviceId = Annotated[str, Field(pattern=DEVICE_ID_PATTERN)]
@@ -29,7 +37,7 @@ class FileRef(_Model):
 
     kind: Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[a-z0-9_-]+$")]
     sha256: Sha256
-    size: Annotated[int, Field(ge=0)]
+    size: Annotated[int, Field(ge=0, le=MAX_INT)]
 
 
 class Record(_Model):
@@ -40,21 +48,77 @@ class Record(_Model):
     """
 
     id: RecordId
-    rev: Annotated[int, Field(ge=0)] = 0
-    base_rev: Annotated[int, Field(ge=0)] = 0
+    rev: Annotated[int, Field(ge=0, le=MAX_INT)] = 0
+    base_rev: Annotated[int, Field(ge=0, le=MAX_INT)] = 0
     device_id: DeviceId | None = None
-    updated_at: Annotated[str, Field(max_length=64)] = ""
+    updated_at: Annotated[str, Field(max_length=64, description="seconds since 1970 as text")] = ""
     deleted: bool = False
-    content_hash: Annotated[str, Field(max_length=128)] = ""
-    payload: dict[str, Any] = Field(default_factory=dict)
+    content_hash: Annotated[str, Field(pattern=r"^([0-9a-f]{64})?$")] = ""
+    payload: dict[str, Any] = Field(default_factory=dict, description="spec, name, tags, notes, trashed")
     files: Annotated[list[FileRef], Field(max_length=32)] = Field(default_factory=list)
     conflict_of: RecordId | None = None
 
+    @field_validator("id", "conflict_of")
+    @classmethod
+    def _canonical_id(cls, value: str | None) -> str | None:
+        return None if value is None else validate.item_id(value)
+
+    @field_validator("updated_at")
+    @classmethod
+    def _time(cls, value: str) -> str:
+        if value:
+            validate.timestamp(value, "updated_at")
+        return value
+
+    @model_validator(mode="after")
+    def _content(self) -> Record:
+        if self.deleted:
+            validate.json_value(self.payload, "payload")
+        else:
+            validate.payload(self.payload)
+        return self
+
+
+def check_record(raw: Any) -> Record:
+    """``raw`` as a valid :class:`Record`, or :class:`~app.core.validate.InvalidRecord` with every reason
+    (field and problem, never the value)."""
+    try:
+        return Record.model_validate(raw)
+    except ValidationError as exc:
+        raise validate.InvalidRecord(_where(raw), reasons(exc)) from None
+
+
+def reasons(exc: ValidationError, limit: int = 5) -> str:
+    parts = []
+    for err in exc.errors(include_input=False, include_url=False)[:limit]:
+        loc = ".".join(str(p) for p in err["loc"])
+        msg = err["msg"].removeprefix("Value error, ")
+        parts.append(f"{loc}: {msg}" if loc else msg)
+    return "; ".join(parts)
+
+
+def _where(raw: Any) -> str:
+    rid = raw.get("id") if isinstance(raw, dict) else None
+    try:
+        return f"record {validate.item_id(rid)}"
+    except validate.InvalidRecord:
+        return "record"
+
 
 class PushRequest(_Model):
+    """``changes`` are :class:`Record` objects; the server checks each on its own and answers a bad one with
+    ``rejected`` and the reason, so one bad record never holds back the good ones of the same push."""
+
     device_id: DeviceId
     idempotency_key: Annotated[str, Field(min_length=8, max_length=128, pattern=r"^[A-Za-z0-9._:-]+$")]
-    changes: Annotated[list[Record], Field(min_length=1, max_length=500)]
+    changes: Annotated[list[Any], Field(min_length=1, max_length=500)]
+
+    @field_validator("changes", mode="before")
+    @classmethod
+    def _records_as_objects(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [v.model_dump(mode="json") if isinstance(v, Record) else v for v in value]
+        return value
 
 
 class PushResult(_Model):
@@ -63,13 +127,15 @@ class PushResult(_Model):
     - `applied`: committed at `rev` (or already identical on the server, then `rev` is the server's rev).
     - `conflict`: `base_rev` was stale; `server` holds the current server record to merge against.
     - `missing_blobs`: upload the listed blobs first, then push again.
+    - `rejected`: the record is invalid (`reason` says why); nothing was stored for it.
     """
 
-    id: RecordId
-    status: Literal["applied", "conflict", "missing_blobs"]
+    id: Annotated[str, Field(max_length=36, description="the record's id ('' when it had no valid id)")]
+    status: Literal["applied", "conflict", "missing_blobs", "rejected"]
     rev: int | None = None
-    server: Record | None = None
+    server: dict[str, Any] | None = Field(default=None, description="the server's current Record (on conflict)")
     missing: list[Sha256] = Field(default_factory=list)
+    reason: str | None = None
 
 
 class PushResponse(_Model):
@@ -79,7 +145,7 @@ class PushResponse(_Model):
 
 
 class ChangesPage(_Model):
-    changes: list[Record]
+    changes: list[dict[str, Any]] = Field(description="Records as stored, oldest first; check each one")
     cursor: str
     has_more: bool
 
@@ -93,3 +159,61 @@ class LibraryInfo(_Model):
 class ErrorBody(_Model):
     detail: str
     request_id: str | None = None
+
+
+class MissingBlobsRequest(_Model):
+    sha256: Annotated[list[Sha256], Field(min_length=1, max_length=1000)]
+
+
+class MissingBlobsResponse(_Model):
+    missing: list[Sha256]
+
+
+UserName = Annotated[str, Field(min_length=1, max_length=64)]
+Secret = Annotated[str, Field(min_length=1, max_length=1024)]
+
+
+class LoginRequest(_Model):
+    """Sign a device in with exactly one of ``password``, ``enrollment_code`` (one-time, from
+    ``sync-service user add --enrollment-code``; ``new_password`` then sets the password) or ``pairing_code``
+    (one-time, made by a signed-in device)."""
+
+    user: UserName
+    device_id: DeviceId
+    device_name: Annotated[str, Field(min_length=1, max_length=100)]
+    password: Secret | None = None
+    enrollment_code: Annotated[str, Field(max_length=64)] | None = None
+    pairing_code: Annotated[str, Field(max_length=64)] | None = None
+    new_password: Secret | None = None
+
+    @model_validator(mode="after")
+    def _one_secret(self) -> LoginRequest:
+        given = [s for s in (self.password, self.enrollment_code, self.pairing_code) if s is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of password, enrollment_code and pairing_code")
+        validate.text(self.device_name, "device_name", 100)
+        return self
+
+
+class LoginResponse(_Model):
+    user: str
+    device_id: str
+    token: str = Field(description="Bearer token of this device; shown once, keep it in the OS keyring")
+
+
+class PairingCode(_Model):
+    code: str
+    expires_in: int = Field(description="seconds")
+
+
+class DeviceInfo(_Model):
+    device_id: str
+    name: str
+    signed_in_at: str
+    revoked: bool
+    current: bool = Field(False, description="the device asking")
+
+
+class DeviceList(_Model):
+    user: str
+    devices: list[DeviceInfo]

@@ -16,7 +16,8 @@ from starlette.exceptions import HTTPException
 from cloud_sync.protocol import ErrorBody
 
 from . import logging_setup, metrics
-from .api import blobs, changes, health, library, push
+from .accounts import Accounts, RateLimiter
+from .api import auth, blobs, changes, devices, health, library, push
 from .deps import Services
 from .library import Library
 from .logging_setup import request_id_var
@@ -39,16 +40,21 @@ def _invalid(problems: list[dict[str, Any]]) -> JSONResponse:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    settings.check_secrets()
     logging_setup.configure(settings.log_level)
     store = build_store(settings)
     loops = BackgroundLoops(settings, store)
     generation = (lambda: store.generation.number) if isinstance(store, ReplicatedStore) else (lambda: 0)
+    tokens = TokenService(store, settings.token_pepper.get_secret_value(), settings.token_cache_seconds)
     services = Services(
         settings=settings,
         store=store,
         health=loops.health,
-        library=Library(store, generation),
-        tokens=TokenService(store, settings.token_pepper.get_secret_value(), settings.token_cache_seconds),
+        library=Library(store, generation, settings.log_cache_bytes),
+        tokens=tokens,
+        accounts=Accounts(store, tokens, settings.password_time_cost, settings.password_memory_kib),
+        login_users=RateLimiter(settings.login_user_burst, settings.login_user_refill_seconds),
+        login_addresses=RateLimiter(settings.login_address_burst, settings.login_address_refill_seconds),
     )
     metrics.init_series(backend_names(settings))
     metrics.DEGRADED.set(0)
@@ -68,8 +74,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         401: {"model": ErrorBody, "description": "missing, invalid, expired or revoked token"},
         503: {"model": ErrorBody, "description": "storage unavailable; retry after Retry-After seconds"},
     }
-    for router in (library.router, changes.router, push.router, blobs.router):
+    for router in (library.router, changes.router, push.router, blobs.router, devices.router):
         app.include_router(router, responses=common)
+    app.include_router(auth.router, responses={400: common[400], 503: common[503]})
     app.include_router(health.router)
 
     retry_after = str(settings.push_retry_after_seconds)

@@ -1,14 +1,19 @@
-"""`sync-service` command: serve, token create/revoke, reconcile, promote-replica, fail-back."""
+"""`sync-service` command: init, serve, user add/passwd/disable, device list/revoke, token create/revoke,
+reconcile, promote-replica, fail-back. Passwords are read from a hidden prompt or stdin, never the command line."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .settings import Settings
+from .settings import ENV_FILE, Settings, new_env_file
 
 if TYPE_CHECKING:
+    from .accounts import Accounts
     from .storage import ReplicatedStore
     from .tokens import TokenService
 
@@ -71,9 +76,90 @@ def _switch(args: argparse.Namespace, settings: Settings, store: ReplicatedStore
     return 0
 
 
+def _accounts(settings: Settings) -> Accounts:
+    from .accounts import Accounts
+
+    tokens = _tokens(settings)
+    return Accounts(tokens.store, tokens, settings.password_time_cost, settings.password_memory_kib)
+
+
+def _init(args: argparse.Namespace) -> int:
+    target = Path(ENV_FILE)
+    if target.exists():
+        print(f"{target} exists already; delete it first to start over (old tokens then stop working)",
+              file=sys.stderr)
+        return 2
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(new_env_file(str(Path(args.data_dir).expanduser().resolve())))
+    print(f"wrote {target.resolve()} (data folder {args.data_dir}, fresh secrets; keep it private)")
+    print("next: sync-service user add NAME, then sync-service serve")
+    return 0
+
+
+def _read_password(prompt: str, confirm: bool = True) -> str:
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    password = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Again: ") != password:
+        raise ValueError("the two passwords differ")
+    return password
+
+
+def _users(args: argparse.Namespace, settings: Settings) -> int:
+    accounts = _accounts(settings)
+    if args.user_command == "add":
+        if args.enrollment_code:
+            code = accounts.add_user(args.name, None, settings.enrollment_code_hours)
+            print(f"user {args.name.lower()} added; one-time enrollment code (valid "
+                  f"{settings.enrollment_code_hours:g} h): {code}")
+        else:
+            accounts.add_user(args.name, _read_password(f"Password for {args.name}: "))
+            print(f"user {args.name.lower()} added")
+        print("sign in on each machine: qrdesk sync --server URL --user NAME --login")
+    elif args.user_command == "passwd":
+        accounts.set_password(args.name, _read_password(f"New password for {args.name}: "))
+        print(f"password of {args.name.lower()} changed (signed-in devices stay signed in)")
+    else:
+        count = accounts.disable(args.name)
+        print(f"user {args.name.lower()} disabled; {count} device token(s) revoked")
+    return 0
+
+
+def _devices(args: argparse.Namespace, settings: Settings) -> int:
+    accounts = _accounts(settings)
+    if args.device_command == "list":
+        found = accounts.devices(args.user)
+        for d in found:
+            state = "revoked" if d.revoked else "signed in"
+            print(f"{d.device_id}  {d.name!r}  since {d.signed_in_at[:19]}  {state}")
+        if not found:
+            print(f"{args.user.lower()} has no devices yet")
+        return 0
+    count = accounts.revoke_device(args.user, args.device_id)
+    print(f"device {args.device_id} signed out ({count} token(s) revoked)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sync-service", description="QRDesk library sync service")
     sub = parser.add_subparsers(dest="command", required=True)
+    init = sub.add_parser("init", help=f"write {ENV_FILE} here: a data folder and fresh secrets (once)")
+    init.add_argument("--data-dir", default="qrdesk-sync-data", help="where the local store keeps its files")
+    user = sub.add_parser("user", help="manage user accounts")
+    usub = user.add_subparsers(dest="user_command", required=True)
+    add = usub.add_parser("add", help="add a user (password from a hidden prompt or stdin)")
+    add.add_argument("name")
+    add.add_argument("--enrollment-code", action="store_true",
+                     help="no password: print a one-time code the user signs in with and sets a password")
+    usub.add_parser("passwd", help="set a user's password (prompt or stdin)").add_argument("name")
+    usub.add_parser("disable", help="refuse the user's sign-ins and sign every device out").add_argument("name")
+    device = sub.add_parser("device", help="a user's signed-in devices")
+    dsub = device.add_subparsers(dest="device_command", required=True)
+    dsub.add_parser("list", help="list a user's devices").add_argument("user")
+    drevoke = dsub.add_parser("revoke", help="sign a device out (its token stops working)")
+    drevoke.add_argument("user")
+    drevoke.add_argument("device_id")
     serve = sub.add_parser("serve", help="run the HTTP service")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
@@ -94,9 +180,17 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--dry-run", action="store_true", help="say what would be done, write nothing")
         p.add_argument("--reason", default="", help="recorded in the generation document")
     args = parser.parse_args(argv)
-    settings = Settings()
+    if args.command == "init":
+        return _init(args)
 
     try:
+        settings = Settings()
+        if args.command != "reconcile":
+            settings.check_secrets()
+        if args.command == "user":
+            return _users(args, settings)
+        if args.command == "device":
+            return _devices(args, settings)
         if args.command == "serve":
             return _serve(args, settings)
         if args.command == "token" and args.token_command == "create":

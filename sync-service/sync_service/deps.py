@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 
+from .accounts import Accounts, RateLimiter
 from .health import HealthMonitor
 from .library import Library
 from .settings import Settings
@@ -22,6 +23,9 @@ class Services:
     health: HealthMonitor
     library: Library
     tokens: TokenService
+    accounts: Accounts
+    login_users: RateLimiter  # failed sign-ins per user name
+    login_addresses: RateLimiter  # sign-in attempts per client address
 
 
 def get_services(request: Request) -> Services:

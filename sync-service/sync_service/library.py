@@ -7,6 +7,11 @@ log keys after the cached head.
 
 After a failover (generations.py) a library's state is the chain of older segments its genesis entry names, then
 its current segment; the first access in a new generation writes that genesis (`ensure_generation`).
+
+Records are checked one by one at push (:func:`cloud_sync.protocol.check_record`): a bad one is answered
+``rejected`` with its reason and never stored, the good ones of the same push commit. What is already stored is
+read back leniently and served as it is (as JSON that any reader can parse), so no stored record can make the
+feed fail. Log entries are cached by bytes across all libraries (:class:`LogCache`), not kept forever.
 """
 
 from __future__ import annotations
@@ -17,14 +22,18 @@ import json
 import threading
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from cloud_sync.protocol import PushRequest, PushResponse, PushResult, Record
+from app.core.validate import InvalidRecord
+from app.core.validate import item_id as canonical_id
+from cloud_sync.protocol import PushRequest, PushResponse, PushResult, Record, check_record
 
 from . import generations, keys
+from .blobindex import BlobIndex
 from .metrics import COMMIT_RETRIES, COMMITS, CONFLICTS, PUSH_RECORDS
 from .storage import NotFound, ObjectStore, StoreUnavailable
 
@@ -40,11 +49,9 @@ class IdempotencyMismatch(Exception):
 class UserState:
     head: int = 0
     records: dict[str, Record] = field(default_factory=dict)
-    # (device_id, idempotency_key) -> (request hash, stored response)
-    answers: dict[tuple[str, str], tuple[str, dict[str, Any]]] = field(default_factory=dict)
+    # (device_id, idempotency_key) -> (request hash, seq of the log entry that holds the answer)
+    answers: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     ts: dict[int, float] = field(default_factory=dict)
-    # Log entries are immutable, so the records of each seq can be cached without invalidation.
-    entries: dict[int, list[Record]] = field(default_factory=dict)
     order: list[int] = field(default_factory=list)  # applied seqs, ascending (they jump between generations)
     generation: int | None = None  # generation whose segment `head` advances in; None: not built yet
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -55,17 +62,84 @@ def _dumps(obj: object) -> bytes:
 
 
 def request_digest(req: PushRequest) -> str:
-    return hashlib.sha256(_dumps(req.model_dump(mode="json"))).hexdigest()
+    # Python mode: the changes are not checked yet and may hold lone surrogates, which _dumps escapes.
+    return hashlib.sha256(_dumps(req.model_dump())).hexdigest()
+
+
+def safe_json(value: Any) -> bytes:
+    """JSON every reader can parse: lone surrogates escaped, non-finite numbers (stored before records were
+    checked) as null."""
+    try:
+        return json.dumps(value, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode()
+    except ValueError:
+        return json.dumps(_finite(value), ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode()
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if value == value and value not in (float("inf"), float("-inf")) else None
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    return value
+
+
+def stored_record(raw: Any) -> Record | None:
+    """A record as stored, without checking it (it may predate the checks); None when it has no id."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+        return None
+    fields = {k: v for k, v in raw.items() if k in Record.model_fields}
+    try:
+        fields["id"] = canonical_id(fields["id"])
+    except InvalidRecord:
+        fields["id"] = fields["id"].lower()
+    return Record.model_construct(**fields)
+
+
+def record_dict(rec: Record) -> dict[str, Any]:
+    """A stored record back as the plain object it was (for a conflict answer)."""
+    return {k: getattr(rec, k) for k in Record.model_fields}
+
+
+class LogCache:
+    """Serialized records of log entries, least recently used out once over ``max_bytes`` (all users)."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._entries: OrderedDict[tuple[str, int], list[bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, uid: str, seq: int) -> list[bytes] | None:
+        with self._lock:
+            found = self._entries.get((uid, seq))
+            if found is not None:
+                self._entries.move_to_end((uid, seq))
+            return found
+
+    def put(self, uid: str, seq: int, records: list[bytes]) -> None:
+        with self._lock:
+            if (uid, seq) in self._entries:
+                return
+            self._entries[(uid, seq)] = records
+            self.size += sum(len(r) for r in records)
+            while self.size > self.max_bytes and self._entries:
+                _key, old = self._entries.popitem(last=False)
+                self.size -= sum(len(r) for r in old)
 
 
 class Library:
     """Service-side view of every user's log in one object store."""
 
-    def __init__(self, store: ObjectStore, generation: Callable[[], int] = lambda: 0) -> None:
+    def __init__(self, store: ObjectStore, generation: Callable[[], int] = lambda: 0,
+                 log_cache_bytes: int = 64 * 1_048_576) -> None:
         self.store = store
         self._generation = generation  # the failover generation in force (0 without a replicated store)
         self._states: dict[str, UserState] = {}
         self._guard = threading.Lock()
+        self.cache = LogCache(log_cache_bytes)
+        self.blobs = BlobIndex(store)
 
     def _state(self, uid: str) -> UserState:
         # The cache is only an optimisation (correctness comes from create-only writes), so evicting the
@@ -111,12 +185,12 @@ class Library:
             if seq != start or (last is not None and seq > last):
                 # A gap can only appear on a replica that has not received every copy yet: serve up to the gap.
                 break
-            self._apply_entry(st, seq, json.loads(self.store.get(key)))
+            self._apply_entry(uid, st, seq, json.loads(self.store.get(key)))
             start += 1
 
     def _rebuild_locked(self, uid: str, st: UserState, generation: int) -> None:
         """State of a library in `generation`: the chain its genesis names, then the genesis itself."""
-        st.head, st.records, st.answers, st.ts, st.entries, st.order = 0, {}, {}, {}, {}, []
+        st.head, st.records, st.answers, st.ts, st.order = 0, {}, {}, {}, []
         st.generation = generation
         if generation == 0:
             return
@@ -125,7 +199,7 @@ class Library:
             raise StoreUnavailable(f"genesis of generation {generation} not readable yet")
         for first, last in genesis["genesis"]["chain"]:
             self._advance(uid, st, first, last)
-        self._apply_entry(st, generations.segment_start(generation), genesis)
+        self._apply_entry(uid, st, generations.segment_start(generation), genesis)
 
     def _genesis(self, uid: str, generation: int) -> dict[str, Any] | None:
         try:
@@ -175,7 +249,8 @@ class Library:
                 if seq < generations.segment_start(generation) and not generations.in_chain(seq, chain) \
                         and seq not in merged:
                     entry = json.loads(self.store.get(key))
-                    orphans.append((seq, [Record.model_validate(r) for r in entry["records"]]))
+                    stored = [stored_record(r) for r in _records_of(entry)]
+                    orphans.append((seq, [r for r in stored if r is not None]))
             start = generations.segment_start(generation)
             records = generations.merge_orphans(old.records, orphans, start)
             entry = generations.genesis_entry(generation, chain, sorted(merged | {s for s, _ in orphans}), records)
@@ -206,60 +281,68 @@ class Library:
         genesis = self._genesis(uid, generation) if generation else None
         return set(genesis["genesis"]["merged"]) if genesis else set()
 
-    @staticmethod
-    def _apply_entry(st: UserState, seq: int, entry: dict[str, Any]) -> None:
-        recs = [Record.model_validate(raw) for raw in entry["records"]]
-        for rec in recs:
-            st.records[rec.id] = rec
-        st.entries[seq] = recs
-        st.answers[(entry["device_id"], entry["idempotency_key"])] = (entry["request_hash"], entry["response"])
+    def _apply_entry(self, uid: str, st: UserState, seq: int, entry: dict[str, Any]) -> None:
+        raws = _records_of(entry)
+        for raw in raws:
+            rec = stored_record(raw)
+            if rec is not None:
+                st.records[rec.id] = rec
+        self.cache.put(uid, seq, [safe_json(raw) for raw in raws])
+        st.answers[(entry.get("device_id", ""), entry.get("idempotency_key", ""))] = (entry.get("request_hash", ""),
+                                                                                    seq)
         st.ts[seq] = entry.get("server_ts_epoch", 0.0)
         st.order.append(seq)
         st.head = seq
 
-    def entries_after(self, uid: str, seq: int, limit: int) -> tuple[list[Record], int, int]:
-        """Records of log entries after seq, whole entries at a time, up to about `limit` records.
+    def _entry_records(self, uid: str, seq: int) -> list[bytes]:
+        found = self.cache.get(uid, seq)
+        if found is None:
+            found = [safe_json(raw) for raw in _records_of(json.loads(self.store.get(keys.log_key(uid, seq))))]
+            self.cache.put(uid, seq, found)
+        return found
+
+    def entries_after(self, uid: str, seq: int, limit: int, max_bytes: int = 1_048_576) -> tuple[list[bytes], int, int]:
+        """Records (as JSON) of log entries after seq, whole entries at a time, up to about ``limit`` records
+        and ``max_bytes`` bytes (at least one entry, so a page always moves on).
 
         Returns (records, last seq included, head).
         """
         st = self.refresh(uid)
         if seq >= st.head:
             return [], seq, st.head
-        out: list[Record] = []
+        out: list[bytes] = []
+        size = 0
         last = seq
         for applied in st.order[bisect.bisect_right(st.order, seq):]:
             if len(out) >= limit:
                 break
-            out.extend(st.entries[applied])
+            records = self._entry_records(uid, applied)
+            entry_size = sum(len(r) + 1 for r in records)
+            if out and size + entry_size > max_bytes:
+                break
+            out.extend(records)
+            size += entry_size
             last = applied
         return out, last, st.head
 
-    def _missing_blobs(self, uid: str, rec: Record) -> list[str]:
-        missing = []
-        for f in rec.files:
-            if self.store.size(keys.blob_key(uid, f.sha256)) is None:
-                missing.append(f.sha256)
-        return sorted(set(missing))
-
-    def _evaluate(
-        self, uid: str, st: UserState, req: PushRequest, next_seq: int
-    ) -> tuple[list[PushResult], list[Record]]:
+    def _evaluate(self, st: UserState, device_id: str, records: list[Record], missing_blobs: set[str],
+                  next_seq: int) -> tuple[list[PushResult], list[Record]]:
         results: list[PushResult] = []
         applied: list[Record] = []
-        for rec in req.changes:
+        for rec in records:
             current = st.records.get(rec.id)
             if current is not None and rec.base_rev != current.rev:
                 if rec.content_hash and rec.content_hash == current.content_hash and rec.deleted == current.deleted:
                     # Identical content is no conflict: nothing to write.
                     results.append(PushResult(id=rec.id, status="applied", rev=current.rev))
                 else:
-                    results.append(PushResult(id=rec.id, status="conflict", server=current))
+                    results.append(PushResult(id=rec.id, status="conflict", server=record_dict(current)))
                 continue
-            missing = [] if rec.deleted else self._missing_blobs(uid, rec)
+            missing = [] if rec.deleted else sorted({f.sha256 for f in rec.files} & missing_blobs)
             if missing:
                 results.append(PushResult(id=rec.id, status="missing_blobs", missing=missing))
                 continue
-            stored = rec.model_copy(update={"rev": next_seq, "device_id": req.device_id})
+            stored = rec.model_copy(update={"rev": next_seq, "device_id": device_id})
             applied.append(stored)
             results.append(PushResult(id=rec.id, status="applied", rev=next_seq))
         return results, applied
@@ -268,10 +351,10 @@ class Library:
         """Commit the applicable records of one push as one log entry; answer per record.
 
         A retried idempotency key returns the stored first answer (`replayed=True`) and writes nothing.
+        Each invalid record is answered ``rejected`` with its reason; the others are handled as usual.
         """
-        ids = [r.id for r in req.changes]
-        if len(ids) != len(set(ids)):
-            raise ValueError("a push may carry each record id only once")
+        records, rejected = self._check(req)
+        missing_blobs = self.blobs.missing(uid, {f.sha256 for r in records if not r.deleted for f in r.files})
         digest = request_digest(req)
         answer_key = keys.idem_key(uid, hashlib.sha256(f"{req.device_id}\0{req.idempotency_key}".encode()).hexdigest())
         st = self._state(uid)
@@ -280,12 +363,13 @@ class Library:
         with st.lock:
             for _attempt in range(MAX_COMMIT_ATTEMPTS):
                 self._refresh_locked(uid, st)
-                replay = self._replay(st, req, digest, answer_key)
+                replay = self._replay(uid, st, req, digest, answer_key)
                 if replay is not None:
                     return replay
                 next_seq = st.head + 1
-                results, applied = self._evaluate(uid, st, req, next_seq)
-                response = PushResponse(results=results, head=next_seq if applied else st.head, replayed=False)
+                results, applied = self._evaluate(st, req.device_id, records, missing_blobs, next_seq)
+                response = PushResponse(results=_in_order(req, results, rejected),
+                                        head=next_seq if applied else st.head, replayed=False)
                 if not applied:
                     # Nothing to commit; keep the answer so a retry of this key gets the same one.
                     if not self.store.put_if_absent(answer_key, _dumps(self._answer_doc(digest, response))):
@@ -303,7 +387,7 @@ class Library:
                     "response": response.model_dump(mode="json"),
                 }
                 if self.store.put_if_absent(keys.log_key(uid, next_seq), _dumps(entry)):
-                    self._apply_entry(st, next_seq, entry)
+                    self._apply_entry(uid, st, next_seq, entry)
                     COMMITS.inc()
                     self._count(results)
                     return response
@@ -311,20 +395,40 @@ class Library:
             raise RuntimeError(f"could not commit after {MAX_COMMIT_ATTEMPTS} attempts")
 
     @staticmethod
+    def _check(req: PushRequest) -> tuple[list[Record], dict[int, PushResult]]:
+        """The valid records, and a ``rejected`` answer by position for each invalid one."""
+        records: list[Record] = []
+        rejected: dict[int, PushResult] = {}
+        seen: set[str] = set()
+        for n, raw in enumerate(req.changes):
+            try:
+                rec = check_record(raw)
+            except InvalidRecord as err:
+                # A field name may be hostile text too: keep the reason valid Unicode.
+                reason = f"changes[{n}]: {err}".encode("utf-8", "backslashreplace").decode("utf-8")
+                rejected[n] = PushResult(id=_id_of(raw), status="rejected", reason=reason)
+                continue
+            if rec.id in seen:
+                rejected[n] = PushResult(id=rec.id, status="rejected",
+                                         reason=f"changes[{n}]: the push carries record {rec.id} twice")
+                continue
+            seen.add(rec.id)
+            records.append(rec)
+        return records, rejected
+
+    @staticmethod
     def _answer_doc(digest: str, response: PushResponse) -> dict[str, Any]:
         return {"request_hash": digest, "response": response.model_dump(mode="json")}
 
-    def _replay(self, st: UserState, req: PushRequest, digest: str, answer_key: str) -> PushResponse | None:
-        found = st.answers.get((req.device_id, req.idempotency_key))
-        if found is None:
-            try:
-                doc = json.loads(self.store.get(answer_key))
-            except NotFound:
-                return None
-            found = (doc["request_hash"], doc["response"])
-        if found[0] != digest:
+    def _replay(self, uid: str, st: UserState, req: PushRequest, digest: str, answer_key: str) -> PushResponse | None:
+        committed = st.answers.get((req.device_id, req.idempotency_key))
+        try:
+            doc = json.loads(self.store.get(keys.log_key(uid, committed[1]) if committed else answer_key))
+        except NotFound:
+            return None
+        if doc["request_hash"] != digest:
             raise IdempotencyMismatch("idempotency_key was already used with a different request body")
-        return PushResponse.model_validate({**found[1], "replayed": True})
+        return PushResponse.model_validate({**doc["response"], "replayed": True})
 
     @staticmethod
     def _count(results: list[PushResult]) -> None:
@@ -332,3 +436,21 @@ class Library:
             PUSH_RECORDS.labels(r.status).inc()
             if r.status == "conflict":
                 CONFLICTS.inc()
+
+
+def _records_of(entry: dict[str, Any]) -> list[Any]:
+    records = entry.get("records")
+    return records if isinstance(records, list) else []
+
+
+def _id_of(raw: Any) -> str:
+    try:
+        return canonical_id(raw.get("id") if isinstance(raw, dict) else None)
+    except InvalidRecord:
+        return ""
+
+
+def _in_order(req: PushRequest, results: list[PushResult], rejected: dict[int, PushResult]) -> list[PushResult]:
+    """Answers in the order of the pushed records."""
+    valid = iter(results)
+    return [rejected[n] if n in rejected else next(valid) for n in range(len(req.changes))]

@@ -70,6 +70,8 @@ GENERATION = Gauge(
 ROUTES = [
     ("/v1/library", "GET"), ("/v1/changes", "GET"), ("/v1/push", "POST"),
     ("/v1/blobs/{sha256}", "PUT"), ("/v1/blobs/{sha256}", "HEAD"), ("/v1/blobs/{sha256}", "GET"),
+    ("/v1/blobs/missing", "POST"), ("/v1/auth/login", "POST"), ("/v1/auth/logout", "POST"),
+    ("/v1/auth/pairing", "POST"), ("/v1/devices", "GET"), ("/v1/devices/{device_id}", "DELETE"),
     ("/healthz", "GET"), ("/readyz", "GET"), ("/metrics", "GET"),
 ]
 STORE_OPS = ["get", "iter_chunks", "size", "put", "put_if_absent", "list", "ping"]
@@ -88,5 +90,5 @@ def init_series(stores: list[str]) -> None:
             STORAGE_REFUSALS.labels(store, op)
     for direction in ("in", "out"):
         BLOB_BYTES.labels(direction)
-    for result in ("applied", "conflict", "missing_blobs"):
+    for result in ("applied", "conflict", "missing_blobs", "rejected"):
         PUSH_RECORDS.labels(result)

@@ -14,6 +14,8 @@ from .logging_setup import request_id_var
 from .metrics import HTTP_DURATION, HTTP_REQUESTS
 
 log = logging.getLogger("sync_service.access")
+# Metric labels come only from fixed sets: any other method is "OTHER", any unknown path "unmatched".
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"})
 _RID_RE = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
 
 
@@ -78,8 +80,9 @@ class RequestContextMiddleware:
             route = scope.get("route")
             template = getattr(route, "path", None) or "unmatched"
             elapsed = time.perf_counter() - start
-            method = scope["method"]
-            HTTP_REQUESTS.labels(template, method, str(status_holder["status"])).inc()
+            method = scope["method"] if scope["method"] in METHODS else "OTHER"
+            status = status_holder["status"] if 100 <= status_holder["status"] <= 599 else 500
+            HTTP_REQUESTS.labels(template, method, str(status)).inc()
             HTTP_DURATION.labels(template, method).observe(elapsed)
             log.info("request", extra={"method": method, "route": template, "status": status_holder["status"],
                                        "duration_ms": round(elapsed * 1000, 2)})

@@ -1,16 +1,21 @@
-"""Service settings, read from QRDESK_SYNC_* environment variables."""
+"""Service settings, read from QRDESK_SYNC_* environment variables (and ``qrdesk-sync.env`` in the working
+directory, written by ``sync-service init``; the environment wins)."""
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+ENV_FILE = "qrdesk-sync.env"
+MIN_SECRET_CHARS = 16
+
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="QRDESK_SYNC_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="QRDESK_SYNC_", extra="ignore", env_file=ENV_FILE)
 
     store: Literal["local", "s3", "azure", "s3+azure"] = "local"
     data_dir: Path = Path("./qrdesk-sync-data")
@@ -20,15 +25,17 @@ class Settings(BaseSettings):
     azure_account_url: str | None = None
     azure_container: str = "qrdesk-sync"
     azure_connection_string: SecretStr | None = None
-    cursor_key: SecretStr = SecretStr("dev-cursor-key-change-me")
-    token_pepper: SecretStr = SecretStr("dev-token-pepper-change-me")
+    # No usable defaults: check_secrets() refuses to start without real ones.
+    cursor_key: SecretStr = SecretStr("")
+    token_pepper: SecretStr = SecretStr("")
     max_body_bytes: int = 1_048_576
     max_blob_bytes: int = 25 * 1_048_576
     # The reconciler reads only the replication journal, on the Lease holder only: a short interval is cheap.
     reconcile_interval_seconds: float = 10.0
     full_sweep_hours: float = 24.0
     log_level: str = "INFO"
-    token_cache_seconds: float = 5.0
+    # A revoked token stops working on every instance within this time (each instance caches lookups).
+    token_cache_seconds: float = Field(default=0.5, ge=0, le=1.0)
     storage_timeout_seconds: float = 5.0
     # Bounded, cached store health (/readyz, degraded mode, failover generation): one check per store per
     # interval, each given at most health_timeout_seconds (capped at 1 s).
@@ -45,3 +52,41 @@ class Settings(BaseSettings):
     kubernetes_api_url: str | None = None  # default: the in-cluster service (KUBERNETES_SERVICE_HOST)
     push_retry_after_seconds: int = 5
     changes_max_limit: int = 1000
+    changes_max_bytes: int = 1_048_576  # a feed page stops at this many bytes of records (at least one entry)
+    log_cache_bytes: int = 64 * 1_048_576  # cached log entries, all libraries together
+    # Sign-in: failed attempts per user name and attempts per client address (token buckets per instance).
+    login_user_burst: int = 5
+    login_user_refill_seconds: float = 30.0
+    login_address_burst: int = 20
+    login_address_refill_seconds: float = 3.0
+    enrollment_code_hours: float = 72.0
+    # Argon2id cost (argon2-cffi's defaults, RFC 9106's low-memory profile); lower only on tiny machines.
+    password_time_cost: int = Field(default=3, ge=1)
+    password_memory_kib: int = Field(default=65_536, ge=8_192)
+    pairing_code_minutes: float = 10.0
+
+    def check_secrets(self) -> None:
+        """Raise :class:`InsecureSettings` naming every secret that is missing, a known default or too short."""
+        problems = []
+        for name in ("cursor_key", "token_pepper"):
+            value = getattr(self, name).get_secret_value()
+            env = f"QRDESK_SYNC_{name.upper()}"
+            if not value:
+                problems.append(f"{env} is not set")
+            elif "change-me" in value or len(value) < MIN_SECRET_CHARS:
+                problems.append(f"{env} is a default or shorter than {MIN_SECRET_CHARS} characters")
+        if problems:
+            raise InsecureSettings(
+                "refusing to start: " + "; ".join(problems) + ". Run `sync-service init` once to write fresh "
+                f"secrets to {ENV_FILE}, or set them yourself (e.g. `openssl rand -hex 32`)")
+
+
+class InsecureSettings(ValueError):
+    """The service would run with missing or guessable secrets."""
+
+
+def new_env_file(data_dir: str) -> str:
+    """The text of a fresh ``qrdesk-sync.env``: the data folder and two random secrets."""
+    return (f"QRDESK_SYNC_DATA_DIR={data_dir}\n"
+            f"QRDESK_SYNC_CURSOR_KEY={secrets.token_hex(32)}\n"
+            f"QRDESK_SYNC_TOKEN_PEPPER={secrets.token_hex(32)}\n")

@@ -32,7 +32,7 @@ class Principal:
 
 
 class TokenService:
-    def __init__(self, store: ObjectStore, pepper: str, cache_seconds: float = 5.0) -> None:
+    def __init__(self, store: ObjectStore, pepper: str, cache_seconds: float = 0.5) -> None:
         self.store = store
         self._pepper = pepper.encode()
         self._cache_seconds = cache_seconds
@@ -91,6 +91,22 @@ class TokenService:
         with self._lock:
             self._cache.clear()
         return count
+
+    def revoke_digest(self, digest: str) -> int:
+        """Revoke the token whose HMAC is ``digest`` (as kept in a device record); returns 1 or 0."""
+        key = keys.token_key(digest)
+        try:
+            doc = json.loads(self.store.get(key))
+        except NotFound:
+            return 0
+        with self._lock:
+            self._cache.pop(digest, None)
+        if doc.get("revoked"):
+            return 0
+        doc["revoked"] = True
+        doc["revoked_at"] = datetime.now(UTC).isoformat()
+        self.store.put(key, json.dumps(doc).encode())
+        return 1
 
     def verify(self, token: str) -> Principal | None:
         if not _TOKEN_RE.match(token):

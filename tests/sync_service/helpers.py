@@ -17,7 +17,7 @@ import httpx
 
 REPO = Path(__file__).resolve().parents[2]
 PEPPER = "test-pepper-not-secret"
-CURSOR_KEY = "test-cursor-key"
+CURSOR_KEY = "test-cursor-key-not-secret"
 
 
 def free_port() -> int:
@@ -57,6 +57,9 @@ def base_env(**settings: str) -> dict[str, str]:
     env["QRDESK_SYNC_CURSOR_KEY"] = CURSOR_KEY
     env["QRDESK_SYNC_TOKEN_CACHE_SECONDS"] = "0"
     env["QRDESK_SYNC_LOG_LEVEL"] = "WARNING"
+    # Cheaper Argon2id than production's 64 MiB x 3 (still Argon2id, still checked): tests sign in a lot.
+    env["QRDESK_SYNC_PASSWORD_TIME_COST"] = "1"
+    env["QRDESK_SYNC_PASSWORD_MEMORY_KIB"] = "8192"
     env.update({f"QRDESK_SYNC_{k.upper()}": v for k, v in settings.items()})
     return env
 

@@ -43,7 +43,8 @@ def test_push_then_changes_feed_with_cursor(client: httpx.Client, alice) -> None
     r = client.post("/v1/push", json=push_body(device, rec), headers=auth(token))
     assert r.status_code == 200, r.text
     result = r.json()["results"][0]
-    assert result == {"id": rec["id"], "status": "applied", "rev": head0 + 1, "server": None, "missing": []}
+    assert result == {"id": rec["id"], "status": "applied", "rev": head0 + 1, "server": None, "missing": [],
+                      "reason": None}
     page = client.get("/v1/changes", params={"cursor": first["cursor"]}, headers=auth(token)).json()
     assert [c["id"] for c in page["changes"]] == [rec["id"]]
     assert page["changes"][0]["rev"] == head0 + 1 and page["changes"][0]["device_id"] == device
@@ -64,7 +65,7 @@ def test_stale_edit_is_a_conflict_carrying_the_server_record(client: httpx.Clien
     assert res["server"]["rev"] == rev2 and res["server"]["payload"]["name"] == "v2"
     same = record(rec["id"], base_rev=rev1, name="v2")  # identical content is no conflict
     res = client.post("/v1/push", json=push_body(device, same), headers=auth(token)).json()["results"][0]
-    assert res == {"id": rec["id"], "status": "applied", "rev": rev2, "server": None, "missing": []}
+    assert res == {"id": rec["id"], "status": "applied", "rev": rev2, "server": None, "missing": [], "reason": None}
 
 
 def test_retried_key_returns_first_answer_without_a_new_commit(client: httpx.Client, alice) -> None:
@@ -113,7 +114,8 @@ def test_users_are_isolated(client: httpx.Client, alice, local_service) -> None:
     for bad in ("..%2F..%2Fu%2Falice%2Fmeta.json", "ABC", "0" * 63, "g" * 64):
         assert client.get(f"/v1/blobs/{bad}", headers=auth(bob)).status_code in (404, 422)
     bad_id = record(rid="../../u/alice/meta")
-    assert client.post("/v1/push", json=push_body("phone", bad_id), headers=auth(bob)).status_code == 422
+    answer = client.post("/v1/push", json=push_body("phone", bad_id), headers=auth(bob)).json()["results"][0]
+    assert answer["status"] == "rejected" and "id" in answer["reason"] and answer["id"] == ""
 
 
 def test_bad_tokens_get_401(client: httpx.Client, alice, local_service) -> None:

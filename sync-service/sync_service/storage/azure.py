@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 from azure.core.exceptions import (
     AzureError,
@@ -78,7 +78,7 @@ class AzureStore:
         except AzureError as err:
             raise self._translate(err, key) from None
 
-    def put_if_absent(self, key: str, data: bytes) -> bool:
+    def put_if_absent(self, key: str, data: bytes | BinaryIO) -> bool:
         try:
             self.client.upload_blob(check_key(key), data, overwrite=False)
             return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 _KEY_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./=-]*$")
 
@@ -61,8 +61,9 @@ class ObjectStore(Protocol):
     def put(self, key: str, data: bytes) -> None:
         """Create or overwrite (only for mutable metadata such as token records)."""
 
-    def put_if_absent(self, key: str, data: bytes) -> bool:
-        """Create-only write. True if this call created it, False if it already existed."""
+    def put_if_absent(self, key: str, data: bytes | BinaryIO) -> bool:
+        """Create-only write. True if this call created it, False if it already existed. ``data`` may be a
+        readable, seekable file (blobs are streamed from one, never read into memory whole)."""
 
     def list(self, prefix: str, start_after: str | None = None) -> list[str]:
         """Keys under prefix in lexicographic order, after start_after."""

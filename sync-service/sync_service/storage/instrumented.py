@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..metrics import STORAGE_DURATION, STORAGE_ERRORS, STORAGE_REFUSALS
 from .base import NotFound, ObjectStore, StoreError, StoreRefused
@@ -48,7 +48,7 @@ class InstrumentedStore:
     def put(self, key: str, data: bytes) -> None:
         self._call("put", key, data)
 
-    def put_if_absent(self, key: str, data: bytes) -> bool:
+    def put_if_absent(self, key: str, data: bytes | BinaryIO) -> bool:
         created: bool = self._call("put_if_absent", key, data)
         return created
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from .base import NotFound, StoreUnavailable, check_key
 
@@ -25,10 +27,13 @@ class LocalStore:
             raise ValueError(f"unsafe object key: {key!r}")
         return path
 
-    def _write_temp(self, data: bytes) -> str:
+    def _write_temp(self, data: bytes | BinaryIO) -> str:
         fd, tmp = tempfile.mkstemp(dir=self._tmp)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, bytes):
+                fh.write(data)
+            else:
+                shutil.copyfileobj(data, fh)
             fh.flush()
             os.fsync(fh.fileno())
         return tmp
@@ -63,7 +68,7 @@ class LocalStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         os.replace(self._write_temp(data), path)
 
-    def put_if_absent(self, key: str, data: bytes) -> bool:
+    def put_if_absent(self, key: str, data: bytes | BinaryIO) -> bool:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self._write_temp(data)

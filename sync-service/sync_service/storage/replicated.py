@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import tempfile
 import threading
 import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..generations import CONTROL_PREFIX, INITIAL, POINTER_KEY, STORES, Generation
 from ..metrics import DEGRADED, GENERATION
@@ -196,7 +197,7 @@ class ReplicatedStore:
         if not key.startswith(UNJOURNALED):
             self._copy(key, data, overwrite=True)
 
-    def put_if_absent(self, key: str, data: bytes) -> bool:
+    def put_if_absent(self, key: str, data: bytes | BinaryIO) -> bool:
         primary = self._before_write(key)
         try:
             created = primary.put_if_absent(key, data)
@@ -205,19 +206,25 @@ class ReplicatedStore:
             raise
         self._set_degraded(False)
         if created and not key.startswith(UNJOURNALED):
-            self._copy(key, data, overwrite=False)
+            self._copy(key, data if isinstance(data, bytes) else None, overwrite=False)
         return created
 
-    def _copy(self, key: str, data: bytes, overwrite: bool) -> None:
+    def _copy(self, key: str, data: bytes | None, overwrite: bool) -> None:
         replica = self.replica
         name = "azure" if self.generation.primary == "s3" else "s3"
         if time.monotonic() < self._down_until[name]:
             return  # replica recently failed: the journal marker leaves it to the reconciler
         self._copier.submit(self._copy_now, replica, name, key, data, overwrite)
 
-    def _copy_now(self, replica: ObjectStore, name: str, key: str, data: bytes, overwrite: bool) -> None:
+    def _copy_now(self, replica: ObjectStore, name: str, key: str, data: bytes | None, overwrite: bool) -> None:
         try:
-            if overwrite:
+            if data is None:  # a streamed object: stream it from the primary through a temporary file
+                with tempfile.TemporaryFile() as spool:
+                    for chunk in self.primary.iter_chunks(key):
+                        spool.write(chunk)
+                    spool.seek(0)
+                    replica.put_if_absent(key, spool)
+            elif overwrite:
                 replica.put(key, data)
             else:
                 replica.put_if_absent(key, data)
