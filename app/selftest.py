@@ -41,6 +41,22 @@ def _check_library(folder: Path) -> str:
     return "opened, wrote, reopened"
 
 
+def _check_readers() -> str:
+    """Every reader of the thorough check is in the bundle and reads a code (zbar needs the system's libzbar)."""
+    import numpy as np
+
+    from app.core import decoders
+    from app.core.encode import encode
+    from app.core.render import render_image
+    from app.core.spec import Style
+
+    grey = np.asarray(render_image(encode("QRDesk readers"), Style(), 6).convert("L"))
+    for name, decoder in decoders.DECODERS.items():
+        texts = [found.text for found in decoders.read(grey, name)]
+        assert texts == ["QRDesk readers"], f"{decoder.label} read {texts}"
+    return ", ".join(d.label for d in decoders.DECODERS.values()) + " read it"
+
+
 def run_self_test(args: argparse.Namespace | None = None) -> int:
     print(f"QRDesk {__version__} self-test")
     failures = 0
@@ -53,6 +69,7 @@ def run_self_test(args: argparse.Namespace | None = None) -> int:
         ]
         checks.append(("library", lambda: _check_library(folder)))
         checks.append(("resources", check_resources))
+        checks.append(("readers", _check_readers))
         for name, check in checks:
             try:
                 detail = check()

@@ -85,4 +85,5 @@ def test_self_test_passes(capsys: pytest.CaptureFixture[str], monkeypatch: pytes
     monkeypatch.setenv("QRDESK_HOME", str(tmp_path))
     assert main(["--self-test"]) == 0
     out = capsys.readouterr().out
-    assert out.count("\nok   ") == len(FORMATS) + 2 and "self-test passed" in out  # formats, library, resources
+    # formats, library, resources, readers
+    assert out.count("\nok   ") == len(FORMATS) + 3 and "self-test passed" in out

@@ -70,7 +70,7 @@ def _bare_env(home: Path, path: str) -> dict[str, str]:
 def _expected_checks() -> list[str]:
     from app.core.render import FORMATS
 
-    return [*(f"make {fmt}" for fmt in FORMATS), "library", "resources"]
+    return [*(f"make {fmt}" for fmt in FORMATS), "library", "resources", "readers"]
 
 
 @pytest.mark.parametrize("path", ["/usr/bin:/bin", "/nonexistent"], ids=["system-path", "no-path"])
