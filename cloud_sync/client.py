@@ -1,8 +1,10 @@
 """HTTP client for the sync service's ``/v1`` API (see DESIGN.md, "Sync protocol").
 
-Every call has a timeout. ``503`` answers are retried after their ``Retry-After`` (capped), and transport
-errors are retried a few times: every request is safe to repeat (GET/HEAD/PUT of a content-addressed blob,
-and a push carries an idempotency key, so the server answers a repeat with its first answer).
+Every call has a timeout. Transient answers (``429``, ``502``, ``503``, ``504``; any other ``5xx`` too) are
+retried with backoff, after their ``Retry-After`` when given (capped), and so are transport errors: every request
+is safe to repeat (GET/HEAD/PUT of a content-addressed blob, and a push carries an idempotency key, so the
+server answers a repeat with its first answer). When the tries run out that is :class:`ServerUnavailable`
+(local changes stay queued); only a definite ``4xx`` is a :class:`ProtocolError` that drops a request.
 """
 
 from __future__ import annotations
@@ -14,7 +16,18 @@ from typing import Any
 import httpx
 
 from cloud_sync.errors import AuthError, ProtocolError, ResyncRequired, ServerUnavailable, SyncError
-from cloud_sync.protocol import ChangesPage, LibraryInfo, PushRequest, PushResponse
+from cloud_sync.protocol import (
+    ChangesPage,
+    DeviceList,
+    LibraryInfo,
+    LoginRequest,
+    LoginResponse,
+    MissingBlobsRequest,
+    MissingBlobsResponse,
+    PairingCode,
+    PushRequest,
+    PushResponse,
+)
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 MAX_RETRY_AFTER_S = 30.0
@@ -23,7 +36,7 @@ MAX_RETRY_AFTER_S = 30.0
 class SyncClient:
     """One authenticated connection to a sync server."""
 
-    def __init__(self, server_url: str, token: str, *, timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+    def __init__(self, server_url: str, token: str | None = None, *, timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
                  attempts: int = 3, backoff_s: float = 0.5, transport: httpx.BaseTransport | None = None,
                  sleep: Callable[[float], None] = time.sleep) -> None:
         if not server_url.startswith(("http://", "https://")):
@@ -32,8 +45,8 @@ class SyncClient:
         self.attempts = max(1, attempts)
         self.backoff_s = backoff_s
         self._sleep = sleep
-        self._http = httpx.Client(base_url=self.server_url, timeout=timeout, transport=transport,
-                                  headers={"Authorization": f"Bearer {token}"})
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        self._http = httpx.Client(base_url=self.server_url, timeout=timeout, transport=transport, headers=headers)
 
     def close(self) -> None:
         self._http.close()
@@ -69,6 +82,40 @@ class SyncClient:
     def get_blob(self, sha256: str) -> bytes:
         return self._request("GET", f"/v1/blobs/{sha256}").content
 
+    def missing_blobs(self, sha256s: list[str]) -> set[str]:
+        """Which of these blobs the server lacks, in one call per thousand."""
+        missing: set[str] = set()
+        for start in range(0, len(sha256s), 1000):
+            body = MissingBlobsRequest(sha256=sha256s[start:start + 1000]).model_dump()
+            missing.update(MissingBlobsResponse.model_validate(
+                self._json("POST", "/v1/blobs/missing", json=body)).missing)
+        return missing
+
+    # ------------------------------------------------------------------------------------------- account
+
+    def login(self, request: LoginRequest) -> LoginResponse:
+        """Sign a device in; the answer holds its token (never log or print it)."""
+        response = self._request("POST", "/v1/auth/login", json=request.model_dump(exclude_none=True),
+                                 ok=(200, 401, 429), retry_429=False)
+        if response.status_code == 401:
+            raise AuthError("the user name, password or code is wrong")
+        if response.status_code == 429:
+            wait = _retry_after(response, 60.0)
+            raise AuthError(f"too many sign-in attempts; try again in {max(1, round(wait))} s")
+        return LoginResponse.model_validate(response.json())
+
+    def logout(self) -> None:
+        self._request("POST", "/v1/auth/logout", ok=(204,))
+
+    def devices(self) -> DeviceList:
+        return DeviceList.model_validate(self._json("GET", "/v1/devices"))
+
+    def revoke_device(self, device_id: str) -> None:
+        self._request("DELETE", f"/v1/devices/{device_id}", ok=(204,))
+
+    def pairing_code(self) -> PairingCode:
+        return PairingCode.model_validate(self._json("POST", "/v1/auth/pairing"))
+
     # ------------------------------------------------------------------------------------------- plumbing
 
     def _json(self, method: str, path: str, **kw: Any) -> Any:
@@ -78,7 +125,8 @@ class SyncClient:
         except ValueError:
             raise ProtocolError(f"{method} {path}: the server answered with something that is not JSON") from None
 
-    def _request(self, method: str, path: str, *, ok: tuple[int, ...] = (200,), **kw: Any) -> httpx.Response:
+    def _request(self, method: str, path: str, *, ok: tuple[int, ...] = (200,), retry_429: bool = True,
+                 **kw: Any) -> httpx.Response:
         what = f"{method} {path.split('?')[0]}"
         last: str = ""
         for attempt in range(1, self.attempts + 1):
@@ -91,14 +139,15 @@ class SyncClient:
             else:
                 if response.status_code in ok:
                     return response
-                if response.status_code == 503:
+                if response.status_code >= 500 or (response.status_code == 429 and retry_429):
+                    # 502/504 from a proxy, 503 while storage is down, 429: come back later, keep the changes.
                     last = f"the sync server is temporarily unavailable ({_detail(response)})"
                     if attempt < self.attempts:
-                        self._sleep(_retry_after(response, self.backoff_s * attempt))
+                        self._sleep(_retry_after(response, self.backoff_s * 2 ** (attempt - 1)))
                     continue
                 raise _error_for(what, response)
             if attempt < self.attempts:
-                self._sleep(self.backoff_s * attempt)
+                self._sleep(self.backoff_s * 2 ** (attempt - 1))
         raise ServerUnavailable(f"{what}: {last}; local changes stay queued and the next sync resumes")
 
 
@@ -107,7 +156,10 @@ def _detail(response: httpx.Response) -> str:
         detail = response.json().get("detail")
     except (ValueError, AttributeError):
         detail = None
-    return str(detail) if detail else f"HTTP {response.status_code}"
+    if isinstance(detail, list):  # a 422 names each field: keep the first few, never the submitted values
+        detail = "; ".join(f"{'.'.join(map(str, d.get('loc', [])))}: {d.get('msg')}" for d in detail[:3]
+                           if isinstance(d, dict))
+    return str(detail)[:500] if detail else f"HTTP {response.status_code}"
 
 
 def _retry_after(response: httpx.Response, default: float) -> float:
@@ -121,7 +173,8 @@ def _error_for(what: str, response: httpx.Response) -> SyncError:
     status = response.status_code
     detail = _detail(response)
     if status == 401:
-        return AuthError(f"the sync server refused the token ({detail}); sign in again with `qrdesk sync --login`")
+        return AuthError(f"the sync server refused the token ({detail}); sign in again with "
+                         "`qrdesk sync --user NAME`")
     if status == 403:
         return AuthError(f"{what}: not allowed ({detail}); the token belongs to another device, sign in again")
     if status == 410:
