@@ -288,7 +288,7 @@ class SyncEngine:
 
     def _write_payload(self, item_id: str, payload: dict[str, Any], files: list[dict[str, Any]]) -> None:
         self.lib.update(item_id, name=payload.get("name") or None, tags=payload.get("tags") or [],
-                        notes=payload.get("notes", ""), spec=QrSpec.from_dict(payload.get("spec")))
+                        notes=payload.get("notes", ""), spec=QrSpec.from_dict(payload.get("spec")), check=False)
         item = self.lib.get(item_id)
         if bool(payload.get("trashed")) != item.trashed:
             (self.lib.trash if payload.get("trashed") else self.lib.restore)([item_id])
@@ -302,7 +302,7 @@ class SyncEngine:
         name = f"{payload.get('name') or 'Untitled'} (conflict, {self.device_label})"
         files = [FileRef(str(f["kind"]), str(f["sha256"]), int(f["size"])) for f in local.files]
         self.lib.add(QrSpec.from_dict(payload.get("spec")), name, payload.get("tags") or (),
-                     payload.get("notes", ""), files, conflict_of=local.id)
+                     payload.get("notes", ""), files, conflict_of=local.id, check=False)
 
     def _apply(self, remote: SyncRecord, report: SyncReport) -> None:
         existed = self.lib.local_record(remote.id) is not None

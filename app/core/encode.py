@@ -78,6 +78,23 @@ def encode_spec(spec: QrSpec) -> QrCode:
     return encode(spec.data(), spec.style)
 
 
+def check_spec(spec: QrSpec) -> None:
+    """Raise the reason ``spec`` cannot become a code, exactly as :func:`encode_spec` would (a missing or bad
+    field, a charset that cannot hold the data, more data than the largest code holds), without drawing it.
+
+    The one check every way into the library shares (a new item, a save over an existing one, the CLI, a
+    batch), so the library never holds an item that does not encode.
+    """
+    data = spec.data()
+    ecc, encoding, eci = _options(data, spec.style)
+    if spec.style.micro and not eci and _try_micro(data, ecc, encoding, spec.style.boost_ecc) is not None:
+        return
+    try:
+        fastsegno.fitting_version(data, ecc, encoding, eci)
+    except segno.DataOverflowError:
+        raise CapacityError(_overflow_message(data, ecc, encoding)) from None
+
+
 def effective_ecc(style: Style) -> str:
     """A logo hides modules, so it always gets the strongest level."""
     return "H" if style.logo else style.ecc
@@ -86,10 +103,7 @@ def effective_ecc(style: Style) -> str:
 def encode(data: str, style: Style | None = None) -> QrCode:
     """Encode ``data``; raise :class:`CapacityError` with a plain reason when it cannot fit."""
     style = style or Style()
-    if not data:
-        raise SpecError("data", "is empty: there is nothing to encode")
-    ecc = effective_ecc(style)
-    encoding, eci = _charset_options(data, style.charset)
+    ecc, encoding, eci = _options(data, style)
     if style.micro and not eci:
         code = _try_micro(data, ecc, encoding, style.boost_ecc)
         if code is not None:
@@ -100,6 +114,13 @@ def encode(data: str, style: Style | None = None) -> QrCode:
     except segno.DataOverflowError:
         raise CapacityError(_overflow_message(data, ecc, encoding)) from None
     return _to_code(data, raw, encoding, eci)
+
+
+def _options(data: str, style: Style) -> tuple[str, str | None, bool]:
+    """The ECC level, byte encoding and ECI flag ``data`` is encoded with."""
+    if not data:
+        raise SpecError("data", "is empty: there is nothing to encode")
+    return (effective_ecc(style), *_charset_options(data, style.charset))
 
 
 def _charset_options(data: str, charset: str) -> tuple[str | None, bool]:

@@ -83,6 +83,15 @@ def encode(content: str, error: str | None = None, version: int | None = None, m
     return Code(matrix, version_no, error_no, mask_no, segments)
 
 
+def fitting_version(content: str, error: str | None = None, encoding: str | None = None, eci: bool = False) -> int:
+    """The version :func:`encode` would choose for ``content`` (without making the code); raises segno's
+    :class:`DataOverflowError` when it does not fit."""
+    segments = _segno.prepare_data(content, None, encoding)
+    version: int = _segno.find_version(segments, _segno.normalize_errorlevel(error, accept_none=True), eci=eci,
+                                       micro=False)
+    return version
+
+
 def data_bits(segments: _segno.Segments, version: int, error: int, eci: bool) -> U8:
     """The data codewords as bits: segments, terminator, padding (segno's functions, segno's order)."""
     buff = _segno.Buffer()

@@ -14,6 +14,7 @@ import pytest
 
 from app.core.encode import encode_spec
 from app.core.library import Item, Library
+from app.core.library.logos import portable_spec
 from app.core.render import render_image
 from app.core.spec import QrSpec
 from cloud_sync.client import SyncClient
@@ -84,8 +85,9 @@ class Machine:
 
 
 def snapshot(lib: Library) -> dict[str, tuple]:
-    """What the user sees: every item with its content (not its sync bookkeeping)."""
-    return {i.id: (i.name, i.spec.to_json(), i.tags, i.notes, i.trashed, tuple(sorted(i.files, key=str)),
+    """What the user sees: every item with its content (not its sync bookkeeping; a logo by its content, not by
+    where this machine keeps it)."""
+    return {i.id: (i.name, portable_spec(i.spec).to_json(), i.tags, i.notes, i.trashed, tuple(sorted(i.files, key=str)),
                    i.conflict_of) for i in lib.all_items()}
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from app.core.errors import QrDeskError
 from app.core.library.errors import ArchiveError, ItemNotFoundError
 from app.core.library.library import Library
+from app.core.library.logos import portable_spec
 from app.core.library.models import Item, clean_tags
 from app.core.library.store import FileRef, is_sha256
 from app.core.spec import QrSpec
@@ -40,9 +41,10 @@ def export_archive(library: Library, target: str | Path) -> int:
     entries: list[dict[str, Any]] = []
     shas: set[str] = set()
     for item in library.all_items():
-        entries.append({"id": item.id, "name": item.name, "spec": item.spec.to_dict(), "tags": list(item.tags),
-                        "notes": item.notes, "created_at": item.created_at, "updated_at": item.updated_at,
-                        "trashed_at": item.trashed_at, "files": [f.to_dict() for f in item.files]})
+        entries.append({"id": item.id, "name": item.name, "spec": portable_spec(item.spec).to_dict(),
+                        "tags": list(item.tags), "notes": item.notes, "created_at": item.created_at,
+                        "updated_at": item.updated_at, "trashed_at": item.trashed_at,
+                        "files": [f.to_dict() for f in item.files]})
         shas.update(f.sha256 for f in item.files)
     manifest = {"format": FORMAT, "version": FORMAT_VERSION, "exported_at": time.time(), "items": entries}
     tmp = target.with_name(target.name + ".part")
@@ -73,16 +75,17 @@ def import_archive(library: Library, source: str | Path) -> ImportReport:
                     here = library.get(item.id)
                 except ItemNotFoundError:
                     library.add(item.spec, item.name, item.tags, item.notes, item.files, item_id=item.id,
-                                created_at=item.created_at, updated_at=item.updated_at)
+                                created_at=item.created_at, updated_at=item.updated_at, check=False)
                     if item.trashed_at is not None:
                         library.trash([item.id])
                     report.added += 1
                     continue
-                if (here.spec, here.name, here.tags, here.notes, set(here.files), here.trashed) == \
-                        (item.spec, item.name, item.tags, item.notes, set(item.files), item.trashed):
+                if (portable_spec(here.spec), here.name, here.tags, here.notes, set(here.files), here.trashed) == \
+                        (portable_spec(item.spec), item.name, item.tags, item.notes, set(item.files), item.trashed):
                     report.unchanged += 1
                 elif item.updated_at > here.updated_at:
-                    library.update(item.id, name=item.name, tags=item.tags, notes=item.notes, spec=item.spec)
+                    library.update(item.id, name=item.name, tags=item.tags, notes=item.notes, spec=item.spec,
+                                   check=False)
                     for ref in item.files:
                         if ref not in here.files:
                             library.attach_file(item.id, ref.kind, library.files.read_bytes(ref.sha256))

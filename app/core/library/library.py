@@ -30,6 +30,7 @@ from app.core.library import backups, rows, schema, sync_state
 from app.core.library.database import Database, corrupt_error, is_corruption
 from app.core.library.errors import ItemNotFoundError, LibraryCorruptError, LibraryError
 from app.core.library.locking import WriterLock
+from app.core.library.logos import adopt_logo
 from app.core.library.models import Item, Page, SortKey, SyncPosition, SyncRecord, clean_tags
 from app.core.library.paths import DB_NAME, FILES_DIR
 from app.core.library.query import count_items, list_page, tag_counts
@@ -147,19 +148,23 @@ class Library:
 
     def add(self, spec: QrSpec, name: str = "", tags: Iterable[str] = (), notes: str = "",
             files: Iterable[FileRef] = (), *, item_id: str | None = None, created_at: float | None = None,
-            updated_at: float | None = None, conflict_of: str | None = None) -> Item:
-        """Keep a new item; an empty name becomes a short summary of the payload.
+            updated_at: float | None = None, conflict_of: str | None = None, check: bool = True) -> Item:
+        """Keep a new item; an empty name is made from what the payload means (never a secret).
 
+        The spec must encode (:func:`app.core.encode.check_spec` raises the reason otherwise) and its logo
+        is stored as the item's file (see :mod:`.logos`). ``check=False`` is for items that already exist
+        elsewhere (a sync conflict copy, an archive), which are kept as they are rather than lost.
         ``item_id`` and the times are for imports, which keep an item's identity and history;
         ``conflict_of`` marks a sync conflict copy of that item, so the user can review it.
         """
         if not isinstance(spec, QrSpec):
             raise LibraryError("an item needs a QrSpec")
+        spec, refs = self._checked(spec, tuple(files), check)
         now = time.time()
-        item = Item(id=item_id or str(uuid.uuid4()), name=rows.clean_name(name) or rows.summary(spec), spec=spec,
-                    tags=clean_tags(tags), notes=str(notes or ""), created_at=created_at or now,
+        item = Item(id=item_id or str(uuid.uuid4()), name=rows.clean_name(name) or rows.default_name(spec),
+                    spec=spec, tags=clean_tags(tags), notes=str(notes or ""), created_at=created_at or now,
                     updated_at=updated_at or created_at or now,
-                    files=tuple(files), device_id=self.device_id, conflict_of=conflict_of)
+                    files=refs, device_id=self.device_id, conflict_of=conflict_of)
         with self.transaction() as conn:
             rows.insert(conn, item, self.device_id)
         return self.get(item.id)
@@ -185,16 +190,28 @@ class Library:
         return rows.load_items(self._db, found)[0]
 
     def update(self, item_id: str, *, name: str | None = None, tags: Iterable[str] | None = None,
-               notes: str | None = None, spec: QrSpec | None = None) -> Item:
-        """Change any of name, tags, notes and spec in one step."""
+               notes: str | None = None, spec: QrSpec | None = None, check: bool = True) -> Item:
+        """Change any of name, tags, notes and spec in one step; a new spec is checked as :meth:`add` checks
+        one (``check=False`` only for specs that come from elsewhere, e.g. a merged sync record)."""
         with self.transaction() as conn:
             item = self.get(item_id)
+            files = item.files
+            if spec is not None:
+                spec, files = self._checked(spec, item.files, check)
             changed = replace(item, name=item.name if name is None else (rows.clean_name(name) or item.name),
                               tags=item.tags if tags is None else clean_tags(tags),
                               notes=item.notes if notes is None else str(notes),
-                              spec=item.spec if spec is None else spec)
+                              spec=item.spec if spec is None else spec, files=files)
             rows.write_local(conn, changed, self.device_id)
         return self.get(item_id)
+
+    def _checked(self, spec: QrSpec, files: tuple[FileRef, ...], check: bool) -> tuple[QrSpec, tuple[FileRef, ...]]:
+        """The spec as stored (its logo a file of the item) and the item's files; raises why it cannot encode."""
+        if check:
+            from app.core.encode import check_spec  # NumPy and segno: reading a library needs neither
+
+            check_spec(spec)
+        return adopt_logo(spec, self.files, files, strict=check)
 
     def rename(self, item_id: str, name: str) -> Item:
         if not rows.clean_name(name):
@@ -208,7 +225,7 @@ class Library:
 
     def duplicate(self, item_id: str) -> Item:
         item = self.get(item_id)
-        return self.add(item.spec, f"{item.name} (copy)", item.tags, item.notes, item.files)
+        return self.add(item.spec, f"{item.name} (copy)", item.tags, item.notes, item.files, check=False)
 
     def attach_file(self, item_id: str, kind: str, data: bytes) -> FileRef:
         """Store ``data`` in the file store and list it on the item (same content is stored once)."""

@@ -14,9 +14,12 @@ from dataclasses import replace
 from app.core.errors import QrDeskError
 from app.core.library.database import Database
 from app.core.library.errors import LibraryError
+from app.core.library.logos import local_spec, portable_spec
 from app.core.library.models import Item, SyncRecord, content_hash, make_payload
+from app.core.library.paths import FILES_DIR
 from app.core.library.search import body_text
-from app.core.library.store import FileRef
+from app.core.library.store import FileRef, FileStore
+from app.core.payloads import item_name
 from app.core.spec import QrSpec
 
 ITEM_COLUMNS = ("pk, id, name, kind, spec, tags, notes, created_at, updated_at, trashed_at, rev, base_rev, dirty, "
@@ -26,7 +29,9 @@ TRASH = "items.deleted = 0 AND items.trashed_at IS NOT NULL"
 
 
 def load_items(db: Database, rows: Sequence[sqlite3.Row]) -> list[Item]:
-    """Items from ``items`` rows (selected as :data:`ITEM_COLUMNS`), with their files."""
+    """Items from ``items`` rows (selected as :data:`ITEM_COLUMNS`), with their files (a logo as a path of
+    this library's file store, see :mod:`.logos`)."""
+    store = FileStore(db.folder / FILES_DIR)
     pks = [r["pk"] for r in rows]
     files: dict[int, list[FileRef]] = {}
     if pks:
@@ -37,7 +42,7 @@ def load_items(db: Database, rows: Sequence[sqlite3.Row]) -> list[Item]:
     items = []
     for r in rows:
         try:
-            spec = QrSpec.from_json(r["spec"])
+            spec = local_spec(QrSpec.from_json(r["spec"]), store)
         except QrDeskError as exc:
             raise LibraryError(f"item {r['id']} holds an invalid spec ({exc})") from None
         items.append(Item(id=r["id"], name=r["name"], spec=spec, tags=tuple(json.loads(r["tags"])),
@@ -50,7 +55,7 @@ def load_items(db: Database, rows: Sequence[sqlite3.Row]) -> list[Item]:
 
 def to_record(item: Item) -> SyncRecord:
     """The item as the sync protocol carries it, with its content hash."""
-    payload = make_payload(item.spec, item.name, item.tags, item.notes, item.trashed)
+    payload = make_payload(portable_spec(item.spec), item.name, item.tags, item.notes, item.trashed)
     files = [f.to_dict() for f in item.files]
     return SyncRecord(id=item.id, rev=item.rev, base_rev=item.base_rev, device_id=item.device_id,
                       updated_at=item.updated_at, deleted=False, content_hash=content_hash(payload, files),
@@ -72,9 +77,10 @@ def insert(conn: sqlite3.Connection, item: Item, device_id: str, base_payload: s
     cur = conn.execute(
         "INSERT INTO items (id, name, kind, spec, tags, notes, created_at, updated_at, trashed_at, rev, base_rev, "
         "dirty, device_id, content_hash, base_payload, conflict_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (item.id, item.name, item.spec.kind, item.spec.to_json(), json.dumps(list(item.tags), ensure_ascii=False),
-         item.notes, item.created_at, item.updated_at, item.trashed_at, item.rev, item.base_rev, int(item.dirty),
-         item.device_id or device_id, record.content_hash, base_payload, item.conflict_of))
+        (item.id, item.name, item.spec.kind, portable_spec(item.spec).to_json(),
+         json.dumps(list(item.tags), ensure_ascii=False), item.notes, item.created_at, item.updated_at,
+         item.trashed_at, item.rev, item.base_rev, int(item.dirty), item.device_id or device_id, record.content_hash,
+         base_payload, item.conflict_of))
     _index(conn, cur.lastrowid, item)
 
 
@@ -86,7 +92,7 @@ def write_local(conn: sqlite3.Connection, item: Item, device_id: str) -> None:
     conn.execute(
         "UPDATE items SET name = ?, kind = ?, spec = ?, tags = ?, notes = ?, updated_at = ?, trashed_at = ?, "
         "dirty = 1, device_id = ?, content_hash = ? WHERE pk = ?",
-        (item.name, item.spec.kind, item.spec.to_json(), json.dumps(list(item.tags), ensure_ascii=False),
+        (item.name, item.spec.kind, portable_spec(item.spec).to_json(), json.dumps(list(item.tags), ensure_ascii=False),
          item.notes, item.updated_at, item.trashed_at, device_id, record.content_hash, pk))
     conn.execute("DELETE FROM items_fts WHERE rowid = ?", (pk,))
     _index(conn, pk, item)
@@ -112,11 +118,9 @@ def clean_name(name: object) -> str:
     return " ".join(str(name or "").split())[:200]
 
 
-def summary(spec: QrSpec) -> str:
-    """A default name: the kind and the first field value, shortened."""
-    first = next((v for v in spec.fields.values() if v), "")
-    text = " ".join(first.split())
-    return f"{spec.kind}: {text[:60]}{'…' if len(text) > 60 else ''}" if text else spec.kind
+def default_name(spec: QrSpec) -> str:
+    """The name of an item given none: what its payload means, never a secret (see app.core.payloads.naming)."""
+    return clean_name(item_name(spec.kind, spec.fields))
 
 
 def _index(conn: sqlite3.Connection, pk: int | None, item: Item) -> None:

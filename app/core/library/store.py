@@ -16,6 +16,7 @@ from pathlib import Path
 from app.core.library.errors import LibraryError
 
 _HEX = frozenset("0123456789abcdef")
+REF_PREFIX = "sha256:"  # how a spec names a file of the store: "sha256:<hex>", the same on every machine
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,25 @@ class FileRef:
 
 def is_sha256(value: object) -> bool:
     return isinstance(value, str) and len(value) == 64 and set(value) <= _HEX
+
+
+def ref_sha(value: object) -> str | None:
+    """The digest a ``sha256:<hex>`` reference names (None for anything else, e.g. a file path)."""
+    if isinstance(value, str) and value.startswith(REF_PREFIX) and is_sha256(value[len(REF_PREFIX):]):
+        return value[len(REF_PREFIX):]
+    return None
+
+
+def stored_path_sha(path: str) -> str | None:
+    """The digest of a path shaped like a file of *a* store (``.../sha256/ab/abcdef...``), else None.
+
+    Items hand out their files as paths of this machine's store; writing one back turns the path into the
+    portable reference again, without having to know which library folder it came from.
+    """
+    parts = Path(path).parts
+    if len(parts) >= 3 and parts[-3] == "sha256" and is_sha256(parts[-1]) and parts[-2] == parts[-1][:2]:
+        return parts[-1]
+    return None
 
 
 class FileStore:

@@ -128,7 +128,7 @@ def _apply_record(conn: sqlite3.Connection, device_id: str, rec: SyncRecord) -> 
         files = tuple(FileRef(str(f["kind"]), str(f["sha256"]), int(f["size"])) for f in rec.files)
         if not all(is_sha256(f.sha256) for f in files):
             raise LibraryError("a file reference has no valid sha256")
-        item = Item(id=rec.id, name=rows.clean_name(payload.get("name", "")) or rows.summary(spec), spec=spec,
+        item = Item(id=rec.id, name=rows.clean_name(payload.get("name", "")) or rows.default_name(spec), spec=spec,
                     tags=clean_tags(payload.get("tags", ())), notes=str(payload.get("notes", "")),
                     created_at=created_at, updated_at=rec.updated_at,
                     trashed_at=rec.updated_at if payload.get("trashed") else None, files=files, rev=rec.rev,

@@ -23,11 +23,23 @@ from app.core.payloads.builders import (
     vcard_data,
     wifi_data,
 )
+from app.core.payloads.naming import (
+    contact_name,
+    email_name,
+    event_name,
+    geo_name,
+    phone_name,
+    sms_name,
+    text_name,
+    url_name,
+    wifi_name,
+)
 
 
 @dataclass(frozen=True)
 class FieldDef:
-    """One form field / CSV column of a payload kind. ``strip=False`` keeps the value byte for byte."""
+    """One form field / CSV column of a payload kind. ``strip=False`` keeps the value byte for byte;
+    ``secret`` marks a value that is never shown in a name or a list (a password)."""
 
     name: str
     label: str
@@ -36,23 +48,27 @@ class FieldDef:
     choices: tuple[str, ...] = ()
     placeholder: str = ""
     strip: bool = True
+    secret: bool = False
 
 
 @dataclass(frozen=True)
 class PayloadKind:
-    """A payload type: its form (``fields``, in CSV column order) and ``build``, which takes those fields."""
+    """A payload type: its form (``fields``, in CSV column order), ``build``, which takes those fields, and
+    ``name_of``, which names an item from them (see :mod:`.naming`; "" when the fields say nothing yet)."""
 
     name: str
     label: str
     fields: tuple[FieldDef, ...]
     build: Callable[[Mapping[str, str]], str]
+    name_of: Callable[[Mapping[str, str]], str]
 
 
-def _kind(name: str, label: str, func: Callable[..., str], *fields: FieldDef) -> PayloadKind:
+def _kind(name: str, label: str, func: Callable[..., str], namer: Callable[[Mapping[str, str]], str],
+          *fields: FieldDef) -> PayloadKind:
     def build(values: Mapping[str, str]) -> str:
         return func(**{f.name: values.get(f.name, "") for f in fields})
 
-    return PayloadKind(name, label, fields, build)
+    return PayloadKind(name, label, fields, build, namer)
 
 
 F = FieldDef
@@ -61,32 +77,33 @@ _NAME_FIELDS = (F("first_name", "First name", placeholder="Jane"), F("last_name"
 _DATE = "YYYY-MM-DD"
 
 PAYLOAD_KINDS: dict[str, PayloadKind] = {k.name: k for k in (
-    _kind("text", "Text", text_data, F("text", "Text", True, True, placeholder="Any text", strip=False)),
-    _kind("url", "URL", url_data, F("url", "URL", True, placeholder="https://example.com")),
-    _kind("wifi", "Wi-Fi", wifi_data,
+    _kind("text", "Text", text_data, text_name, F("text", "Text", True, True, placeholder="Any text", strip=False)),
+    _kind("url", "URL", url_data, url_name, F("url", "URL", True, placeholder="https://example.com")),
+    _kind("wifi", "Wi-Fi", wifi_data, wifi_name,
           F("ssid", "Network name (SSID)", True, placeholder="Home", strip=False),
-          F("password", "Password", strip=False),
+          F("password", "Password", strip=False, secret=True),
           F("security", "Security", choices=WIFI_SECURITY),
           F("hidden", "Hidden network", choices=_YES_NO)),
-    _kind("vcard", "Contact (vCard)", vcard_data, *_NAME_FIELDS,
+    _kind("vcard", "Contact (vCard)", vcard_data, contact_name, *_NAME_FIELDS,
           F("mobile", "Mobile", placeholder="+49 170 1234567"), F("email", "E-mail", placeholder="jane@example.com"),
           F("org", "Organisation"), F("title", "Job title"), F("work_phone", "Work phone"),
           F("home_phone", "Home phone"), F("fax", "Fax"), F("url", "Website", placeholder="https://example.com"),
           F("street", "Street"), F("postcode", "Postcode"), F("city", "City"), F("region", "Region"),
           F("country", "Country"), F("birthday", "Birthday", placeholder=_DATE), F("note", "Note", multiline=True)),
-    _kind("mecard", "Contact (MeCard)", mecard_data, *_NAME_FIELDS,
+    _kind("mecard", "Contact (MeCard)", mecard_data, contact_name, *_NAME_FIELDS,
           F("phone", "Phone", placeholder="+49 170 1234567"), F("email", "E-mail", placeholder="jane@example.com"),
           F("url", "Website"), F("address", "Address"), F("birthday", "Birthday", placeholder=_DATE),
           F("note", "Note", multiline=True)),
-    _kind("email", "E-mail", email_data, F("email", "To", True, placeholder="jane@example.com"),
+    _kind("email", "E-mail", email_data, email_name, F("email", "To", True, placeholder="jane@example.com"),
           F("cc", "Cc"), F("bcc", "Bcc"), F("subject", "Subject"), F("body", "Message", multiline=True)),
-    _kind("sms", "SMS", sms_data, F("number", "Phone number", True, placeholder="+49 170 1234567"),
+    _kind("sms", "SMS", sms_data, sms_name, F("number", "Phone number", True, placeholder="+49 170 1234567"),
           F("message", "Message", multiline=True)),
-    _kind("phone", "Phone call", phone_data, F("number", "Phone number", True, placeholder="+49 170 1234567")),
-    _kind("geo", "Location", geo_data, F("latitude", "Latitude", True, placeholder="48.8584"),
+    _kind("phone", "Phone call", phone_data, phone_name,
+          F("number", "Phone number", True, placeholder="+49 170 1234567")),
+    _kind("geo", "Location", geo_data, geo_name, F("latitude", "Latitude", True, placeholder="48.8584"),
           F("longitude", "Longitude", True, placeholder="2.2945"), F("altitude", "Altitude (m)"),
           F("label", "Label")),
-    _kind("event", "Calendar event", event_data, F("summary", "Title", True),
+    _kind("event", "Calendar event", event_data, event_name, F("summary", "Title", True),
           F("start", "Start", True, placeholder="2025-06-01 14:00 (local time) or " + _DATE),
           F("end", "End", placeholder="2025-06-01 15:30; for all-day events the last day"),
           F("all_day", "All day", choices=_YES_NO), F("location", "Location"),

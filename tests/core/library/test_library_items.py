@@ -11,7 +11,7 @@ from app.core.spec import QrSpec, Style
 
 
 def test_items_survive_reopen_with_every_attribute(lib_dir: Path) -> None:
-    spec = QrSpec(kind="wifi", fields={"ssid": "Guest", "password": "s3cret"}, style=Style(fg="#112233"))
+    spec = QrSpec(kind="wifi", fields={"ssid": "Guest", "password": "s3cret-pass"}, style=Style(fg="#112233"))
     with Library.open(lib_dir) as lib:
         item = lib.add(spec, name="  Office   wifi ", tags=["net", "Net", " guest "], notes="2nd floor")
     with Library.open(lib_dir) as lib:
@@ -23,8 +23,11 @@ def test_items_survive_reopen_with_every_attribute(lib_dir: Path) -> None:
     assert again.created_at == again.updated_at > 0
 
 
-def test_empty_name_becomes_a_summary_of_the_payload(lib: Library) -> None:
-    assert lib.add(QrSpec.text("https://example.com/x")).name == "text: https://example.com/x"
+def test_empty_name_comes_from_what_the_payload_means(lib: Library) -> None:
+    assert lib.add(QrSpec.text("https://example.com/x")).name == "example.com/x"  # text holding a link
+    wifi = QrSpec("wifi", {"ssid": "Guest", "password": "welcome-2026"})
+    assert lib.add(wifi).name == "Wi-Fi Guest"
+    assert lib.add(QrSpec.text("WIFI:T:WPA;S:Lobby;P:hunter2-secret;;")).name == "Wi-Fi Lobby"
 
 
 def test_rename_retag_duplicate(lib: Library) -> None:
