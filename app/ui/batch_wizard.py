@@ -718,7 +718,8 @@ class RunPage(QWizardPage):
             rows = {r.number: r for r in table.rows}
             for item in done.items:
                 fields = done.plan.row_fields(rows[item.row])
-                name = item.caption or done.plan.cell(rows[item.row], done.plan.name) or f"Row {item.row}"
+                # Without a caption or a name column the library names the item from its payload.
+                name = item.caption or done.plan.cell(rows[item.row], done.plan.name)
                 self.wiz.library.add_spec(QrSpec(options.kind, fields, options.style), name=name,
                                           tags=("batch",))
                 added += 1

@@ -167,6 +167,14 @@ def test_run_writes_decodable_codes_and_adds_them_to_the_library(make_wizard, qt
     assert len(library.items()) == before + 2
 
 
+def test_rows_without_a_name_column_are_named_from_their_payload(make_wizard, qtbot, tmp_path, library):
+    text = "SSID,Password\nLobby,correct-horse-1\nRoof,battery-staple-2\n"
+    run(qtbot, make_wizard(text, kind="wifi"), tmp_path / "out", add_to_library=True)
+    names = {i.name for i in library.items()}
+    assert {"Wi-Fi Lobby", "Wi-Fi Roof"} <= names
+    assert not any("correct-horse" in n or "Row " in n for n in names)
+
+
 def test_unreadable_file_keeps_the_wizard_on_the_first_page(make_wizard, tmp_path):
     wizard = make_wizard()
     binary = tmp_path / "sheet.csv"
