@@ -8,12 +8,12 @@ existing file is never half-overwritten.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.encode import QrCode
 from app.core.errors import ScanError
+from app.core.files import create_beside
 from app.core.render import render
 from app.core.spec import Style
 from app.core.verify import ScanReport, check_code, style_findings, verify_file
@@ -49,8 +49,7 @@ def export_code(code: QrCode, style: Style, path: str | Path, fmt: str | None = 
     target = Path(path)
     fmt = format_for_path(target, fmt)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".{fmt}", dir=target.parent)
-    tmp = Path(tmp_name)
+    fd, tmp = create_beside(target, f".{fmt}")
     try:
         with os.fdopen(fd, "wb") as stream:
             render(code, style, fmt, stream)

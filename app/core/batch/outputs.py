@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from app.core.batch.labels import LabelSheet
 from app.core.batch.templates import LabelTemplate
 from app.core.encode import QrCode
 from app.core.errors import RenderError
+from app.core.files import create_beside
 from app.core.spec import Style
 
 
@@ -58,11 +58,9 @@ class _TempTarget:
         self.target = target
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix + ".part",
-                                        dir=target.parent)
+            fd, self.tmp = create_beside(target, target.suffix + ".part")  # normal permissions, not 0600
         except OSError as exc:
             raise RenderError(f"cannot write {target}: {exc.strerror or exc}") from None
-        self.tmp = Path(name)
         self.stream = os.fdopen(fd, "w+b")
 
     def commit(self) -> None:
