@@ -38,7 +38,7 @@ def convert_fields(kind: str, fields: Mapping[str, str], to_kind: str) -> dict[s
     names = [f.name for f in target.fields]
     if kind == to_kind:
         return {k: v for k, v in fields.items() if k in names}
-    filled = {k: v for k, v in fields.items() if isinstance(v, str) and v.strip()}
+    filled = {k: v for k, v in fields.items() if v.strip()}
     if not filled:
         return {}
     if to_kind == "text":
