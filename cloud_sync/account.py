@@ -18,7 +18,7 @@ import json
 import os
 import platform
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,11 +26,12 @@ from urllib.parse import urlsplit
 import keyring
 import keyring.errors
 
+from app.core.profile import KEYRING_SERVICE as KEYRING_SERVICE  # the default profile's service
+from app.core.profile import Profile
 from cloud_sync.errors import AccountError, ServerUnavailable, SyncError
 from cloud_sync.protocol import LoginRequest
 
 SETTINGS_FILE = "sync.json"
-KEYRING_SERVICE = "QRDesk sync"
 TOKEN_ENV = "QRDESK_SYNC_TOKEN"
 
 _NO_KEYRING = ("no OS keyring is available to keep the sync token safely ({why}); install and unlock one "
@@ -73,6 +74,8 @@ class Account:
     device_name: str | None = None
     insecure: bool = False
     device_id: str | None = None  # set by a password sign-in: each library folder keeps its own token
+    # The keyring service of the profile (QRDESK_HOME): two profiles never read each other's token.
+    service: str = field(default_factory=lambda: Profile.current().keyring_service)
 
     @classmethod
     def load(cls, library_folder: str | Path) -> Account:
@@ -144,7 +147,7 @@ class Account:
     def _check_keyring(self) -> None:
         """Fail before asking the server for a token there is no safe place for."""
         try:
-            keyring.get_password(KEYRING_SERVICE, self._keyring_name())
+            keyring.get_password(self.service, self._keyring_name())
         except keyring.errors.NoKeyringError as exc:
             raise AccountError(_NO_KEYRING.format(why=exc)) from None
         except keyring.errors.KeyringError:
@@ -166,7 +169,7 @@ class Account:
         if not token:
             raise AccountError("the token is empty")
         try:
-            keyring.set_password(KEYRING_SERVICE, self._keyring_name(), token)
+            keyring.set_password(self.service, self._keyring_name(), token)
         except keyring.errors.NoKeyringError as exc:
             raise AccountError(_NO_KEYRING.format(why=exc)) from None
         except keyring.errors.KeyringError as exc:
@@ -194,7 +197,7 @@ class Account:
 
     def _forget_token(self) -> bool:
         try:
-            keyring.delete_password(KEYRING_SERVICE, self._keyring_name())
+            keyring.delete_password(self.service, self._keyring_name())
         except keyring.errors.PasswordDeleteError:
             return False
         except keyring.errors.NoKeyringError:
@@ -210,7 +213,7 @@ class Account:
         if env:
             return env
         try:
-            token = keyring.get_password(KEYRING_SERVICE, self._keyring_name())
+            token = keyring.get_password(self.service, self._keyring_name())
         except keyring.errors.NoKeyringError as exc:
             raise AccountError(_NO_KEYRING.format(why=exc)) from None
         except keyring.errors.KeyringError as exc:

@@ -87,11 +87,10 @@ def write_crash_log() -> str:
     """Append the current exception's traceback to the user's log folder and return the file path."""
     import traceback
     from datetime import UTC, datetime
-    from pathlib import Path
 
-    from platformdirs import user_log_dir
+    from app.core.profile import Profile
 
-    path = Path(user_log_dir("QRDesk", appauthor=False)) / "crash.log"
+    path = Profile.current().log_dir / "crash.log"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as fh:

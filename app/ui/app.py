@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,10 +11,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
+from app.core.profile import Profile
 from app.ui.compat import guard_none_refcount
 from app.ui.errors import install_excepthook, setup_logging, show_error
 from app.ui.icons import icon
-from app.ui.settings import Settings
+from app.ui.settings import isolate_qt_settings, open_settings
 from app.ui.themes import apply_theme
 
 log = logging.getLogger("qrdesk.ui")
@@ -46,12 +46,14 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     Accepts the CLI's parsed arguments (``--library``) or a plain argv list.
     """
     argv = list(args) if isinstance(args, list | tuple) else [sys.argv[0]]
-    library_dir = getattr(args, "library", None) or os.environ.get("QRDESK_HOME")
+    library_dir = getattr(args, "library", None)  # None: the profile's library (see app.core.profile)
+    profile = Profile.current()
     setup_logging()
     guard_none_refcount()
     install_excepthook()
     app = create_app(argv)
-    settings = Settings()
+    isolate_qt_settings(profile)
+    settings = open_settings(profile)
     apply_theme(app, settings.theme)
 
     from app.ui.main_window import MainWindow

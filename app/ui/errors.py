@@ -12,17 +12,18 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from platformdirs import user_log_dir
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.core.errors import QrDeskError
+from app.core.profile import Profile
 
 log = logging.getLogger("qrdesk.ui")
 
 
 def log_path() -> Path:
-    return Path(user_log_dir("QRDesk", appauthor=False)) / "qrdesk-gui.log"
+    """The app's log file, in the current profile's log folder."""
+    return Profile.current().log_dir / "qrdesk-gui.log"
 
 
 def setup_logging(path: Path | None = None) -> Path:

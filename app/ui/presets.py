@@ -12,9 +12,8 @@ import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
-from platformdirs import user_config_dir
-
 from app.core.errors import SpecError
+from app.core.profile import Profile
 from app.core.spec import Style, style_from_dict
 from app.resources import resource
 
@@ -25,7 +24,7 @@ def built_in_presets() -> dict[str, Style]:
 
 
 def default_path() -> Path:
-    return Path(user_config_dir("QRDesk", appauthor=False)) / "presets.json"
+    return Profile.current().presets_path
 
 
 class PresetStore:

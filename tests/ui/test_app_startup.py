@@ -45,9 +45,8 @@ def test_run_gui_opens_the_window_with_the_library_and_exits_cleanly(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "windows 1 library True" in proc.stdout
     assert "Traceback" not in proc.stderr
-    assert (tmp_path / "lib").is_dir()
-    settings = list((tmp_path / "config").rglob("*.conf"))
-    assert settings and "geometry" in settings[0].read_text()  # window state saved on close
+    assert (tmp_path / "lib" / "library.db").is_file()
+    assert "geometry" in (tmp_path / "lib" / "settings.ini").read_text()  # window state saved on close, in the home
 
 
 def test_window_geometry_is_restored(make_window, settings):

@@ -1,13 +1,13 @@
-"""Where the library lives: ``--library`` beats ``$QRDESK_HOME`` beats the platform's user data folder."""
+"""Where the library lives: ``--library`` beats the profile's library (see :mod:`app.core.profile`: the folder
+chosen in the preferences, else ``$QRDESK_HOME``, else the platform's user data folder)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-import platformdirs
+from app.core.profile import Profile
 
-APP_NAME = "QRDesk"
 DB_NAME = "library.db"
 LOCK_NAME = "library.lock"
 OWNER_NAME = "library.owner.json"
@@ -16,11 +16,8 @@ BACKUPS_DIR = "backups"
 
 
 def default_library_dir() -> Path:
-    """``$QRDESK_HOME`` if set (and not empty), else the user data folder for "QRDesk"."""
-    home = os.environ.get("QRDESK_HOME", "").strip()
-    if home:
-        return Path(home).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    """The current profile's library folder."""
+    return Profile.current().library_dir
 
 
 def resolve_library_dir(option: str | os.PathLike[str] | None) -> Path:
