@@ -283,8 +283,11 @@ class Library:
         return list_page(self._db, query, kind=kind, tag=tag, trashed=trashed, sort=sort, descending=descending,
                          limit=limit, offset=offset)
 
-    def count(self, trashed: bool = False) -> int:
-        return count_items(self._db, trashed)
+    def count(self, query: str = "", *, kind: str | None = None, tag: str | None = None,
+              trashed: bool = False) -> int:
+        """Exactly how many items :meth:`list` with the same filters finds (a page's total stops counting a
+        broad search at 1,000)."""
+        return count_items(self._db, query, kind=kind, tag=tag, trashed=trashed)
 
     def tags(self) -> TagCounts:
         """Every tag in use by a live item, with how many items carry it."""

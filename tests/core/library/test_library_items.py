@@ -124,6 +124,7 @@ def test_broad_search_counts_up_to_the_cap(lib: Library, monkeypatch: pytest.Mon
     assert (len(page.items), page.total, page.total_is_exact) == (2, 3, False)
     assert lib.list("common 4").total_is_exact
     assert (lib.list().total, lib.list().total_is_exact) == (5, True)  # plain listings count exactly
+    assert lib.count("common") == 5  # what the views show once the count is in: exact, past the cap
 
 
 @pytest.mark.parametrize("sort", ["updated", "created", "name"])
@@ -141,10 +142,17 @@ def test_both_search_plans_return_the_same_page(lib: Library, monkeypatch: pytes
                 for q in ("shared", "shared 3", "sha") for kind in (None, "text", "url") for off in (0, 10)
                 for d in (True, False)]
 
+    def counts() -> list[int]:
+        return [lib.count(q, kind=kind, trashed=t) for q in ("", "shared", "shared 3", "sha", "-")
+                for kind in (None, "text", "url") for t in (False, True)]
+
     monkeypatch.setattr(library_module, "WALK_THRESHOLD", 10**9)
-    joined = pages()
+    joined, joined_counts = pages(), counts()
     monkeypatch.setattr(library_module, "WALK_THRESHOLD", 0)
-    assert pages() == joined
+    assert pages() == joined and counts() == joined_counts
+    # From how the items were made: 50 texts (i % 7 == 3 for seven of them, one of those trashed), 1 URL.
+    assert (lib.count(), lib.count(trashed=True), lib.count(kind="url"), lib.count("sha")) == (46, 5, 1, 46)
+    assert (lib.count("shared 3"), lib.count("shared 3", trashed=True), lib.count("-")) == (6, 1, 0)
     assert any(len(p) == 10 for p in joined) and not any(set(p) & set(ids[:5]) for p in joined)
 
 
