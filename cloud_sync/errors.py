@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.errors import QrDeskError
+from app.core.errors import QrDeskError, TransientError
 
 
 class SyncError(QrDeskError):
@@ -17,7 +17,7 @@ class AuthError(SyncError):
     """The server refused the token (missing, expired or revoked)."""
 
 
-class ServerUnavailable(SyncError):
+class ServerUnavailable(SyncError, TransientError):
     """The server could not be reached or asked to come back later; local changes stay queued."""
 
 

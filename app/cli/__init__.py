@@ -1,39 +1,66 @@
 """The ``qrdesk`` command: no arguments opens the GUI; subcommands run headless on the same core.
 
-Each subcommand lives in its own module with ``register(subparsers)``; handlers return the exit code
-and raise :class:`~app.core.errors.QrDeskError` for anything the user did wrong, which ``main`` prints
-as one line. A traceback never reaches the user: unexpected errors are summarised the same way.
+Each subcommand lives in its own module with ``register(parser)``, which adds its options and sets its
+handler. Only the module of the command being run is imported (:data:`COMMANDS`), so ``qrdesk make``
+never loads the PDF library or the sync client, and works without the ``sync`` extra installed.
+Handlers return an :class:`~app.cli.exit_codes.ExitCode` and raise :class:`~app.core.errors.QrDeskError`
+for anything the user did wrong, which ``main`` prints as one line. A traceback never reaches the user:
+unexpected errors are summarised the same way and kept in a crash log.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
+# QRDesk does no linear algebra; OpenBLAS would otherwise start one spinning thread per CPU when numpy is
+# first imported, which costs a one-code command (and each batch worker) more than its work on a busy machine.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 from app import __version__
+from app.cli.exit_codes import ExitCode, exit_code_for
 from app.core.errors import QrDeskError
 
-# Modules that contribute subcommands; ones not yet present in a build are skipped.
-SUBCOMMAND_MODULES = ("app.cli.make", "app.cli.verify", "app.cli.decode", "app.cli.batch", "app.cli.library",
-                      "app.cli.sync")
-
-EXIT_OK = 0
-EXIT_FAILED = 1  # the command ran but its result is a failure (e.g. a code does not scan)
-EXIT_USAGE = 2  # bad input or options
+# command -> (module that registers and runs it, one line for `qrdesk --help`)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "make": ("app.cli.make", "make one code and write it to a file"),
+    "verify": ("app.cli.verify", "check that files hold a scannable code"),
+    "decode": ("app.cli.decode", "read the QR codes in pictures, PDFs and SVGs"),
+    "batch": ("app.cli.batch", "make one code per row of a CSV or text file"),
+    "library": ("app.cli.library", "list, search, add and archive the codes kept in the library"),
+    "sync": ("app.cli.sync", "sync the library with your other machines through a QRDesk sync server"),
+}
+_GLOBAL_OPTIONS_WITH_VALUE = ("--library",)
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(ExitCode.USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line (the first word that is not a global option or its value)."""
+    words = iter(argv)
+    for word in words:
+        if word in _GLOBAL_OPTIONS_WITH_VALUE:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser, with the options of the command named in ``argv`` (only that command's module is imported)."""
     parser = _Parser(
-        prog="qrdesk",
+        prog="qrdesk", allow_abbrev=False,
         description="QRDesk: make, preview, check and export QR codes offline. "
                     "Without a command, opens the desktop app.",
+        epilog="Exit codes: 0 done, 1 the result is a failure, 2 bad input or options, 3 try again later "
+               "(server down, library locked, disk full).",
     )
     parser.add_argument("--version", action="version", version=f"QRDesk {__version__}")
     parser.add_argument("--library", metavar="PATH", default=None,
@@ -42,22 +69,18 @@ def build_parser() -> argparse.ArgumentParser:
                         help="make, export and decode one code per format, open the library, and exit 0/1")
     subparsers = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND",
                                        parser_class=_Parser)
-    for name in SUBCOMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(subparsers)
+    chosen = _command_in(argv)
+    for name, (module, summary) in COMMANDS.items():
+        command = subparsers.add_parser(name, help=summary, description=summary)
+        if name == chosen:
+            importlib.import_module(module).register(command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(args_list)
     try:
+        args = build_parser(args_list).parse_args(args_list)
         if args.self_test:
             from app.selftest import run_self_test
 
@@ -66,21 +89,42 @@ def main(argv: Sequence[str] | None = None) -> int:
             from app.ui.app import run_gui
 
             return run_gui(args)
-        return int(args.handler(args) or EXIT_OK)
-    except QrDeskError as exc:
-        print(f"qrdesk: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("qrdesk: interrupted", file=sys.stderr)
-        return 130
-    except OSError as exc:
-        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-        print(f"qrdesk: error: {exc.strerror or exc}{where}", file=sys.stderr)
-        return EXIT_USAGE
+        code = int(args.handler(args) or ExitCode.OK)
+        sys.stdout.flush()  # a reader that went away shows here, not as a message at interpreter exit
+        return code
+    except BrokenPipeError:
+        return _quiet_after_broken_pipe()
+    except (QrDeskError, OSError) as exc:
+        return _report(_one_line(exc), exit_code_for(exc))
+    except KeyboardInterrupt as exc:
+        return _report("interrupted", exit_code_for(exc))
     except Exception as exc:  # a bug: keep the traceback for the report, not for the user's terminal
         log = write_crash_log()
-        print(f"qrdesk: internal error: {type(exc).__name__}: {exc} (details in {log})", file=sys.stderr)
-        return EXIT_FAILED
+        return _report(f"internal error: {type(exc).__name__}: {exc} (details in {log})", exit_code_for(exc))
+
+
+def _one_line(exc: QrDeskError | OSError) -> str:
+    if isinstance(exc, QrDeskError):
+        return f"error: {exc}"
+    where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+    return f"error: {exc.strerror or exc}{where}"
+
+
+def _report(message: str, code: ExitCode) -> int:
+    retry = "; try again later" if code == ExitCode.TRY_AGAIN and "try again" not in message else ""
+    with contextlib.suppress(OSError, ValueError):  # stderr is gone too; the exit code still says what happened
+        print(f"qrdesk: {message}{retry}", file=sys.stderr)
+    return code
+
+
+def _quiet_after_broken_pipe() -> int:
+    # Python's documented recipe: point stdout at devnull so the interpreter's last flush cannot fail again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return ExitCode.BROKEN_PIPE
 
 
 def write_crash_log() -> str:

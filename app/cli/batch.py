@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.cli.exit_codes import ExitCode
 from app.cli.style_options import add_style_arguments, style_from_args
 from app.core.batch import (
     BatchOptions,
@@ -16,27 +17,23 @@ from app.core.batch import (
     run_batch,
     write_calibration_page,
 )
-from app.core.batch.model import FORMATS
 from app.core.batch.templates import LabelTemplate
 from app.core.errors import SpecError
+from app.core.formats import FORMATS
 
-EXIT_OK = 0
-EXIT_FAILED = 1
 DRY_RUN_ROWS = 10
 STYLE_COLUMNS = {"fg": "code colour (#rrggbb)", "bg": "background colour", "logo": "logo file (relative to INPUT)",
                  "ecc": "error correction (L, M, Q, H)", "copies": "number of labels (label sheets)"}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "batch", help="make one code per row of a spreadsheet, CSV or text file",
-        description="Make one QR code per row of INPUT: an .xlsx/.ods/.xls workbook (first sheet unless --sheet), "
-                    "a .csv/.tsv table or a .txt file (tab-separated or UTF-16 'Unicode Text' is a table, otherwise "
-                    "one payload a line). Columns are mapped by their header in many languages or by what their "
-                    "cells hold; --dry-run shows the mapping and the first rows. Blank rows are skipped; rows "
-                    "that cannot be made are listed with their row number and column in an errors report (CSV) "
-                    "next to the output. Exits 1 only when no row could be made, 2 when the input or options are "
-                    "unusable.")
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Make one QR code per row of INPUT: an .xlsx/.ods/.xls workbook (first sheet unless --sheet), a .csv/.tsv "
+        "table or a .txt file (tab-separated or UTF-16 'Unicode Text' is a table, otherwise one payload a line). "
+        "Columns are mapped by their header in many languages or by what their cells hold; --dry-run shows the "
+        "mapping and the first rows. Blank rows are skipped; rows that cannot be made are listed with their row "
+        "number and column in an errors report (CSV) next to the output. Exits 1 only when no row could be made, "
+        "2 when the input or options are unusable, 3 when the disk is full (run it again when there is room).")
     parser.add_argument("input", metavar="INPUT", nargs="?",
                         help="workbook (.xlsx, .ods, .xls), CSV/TSV or TXT (UTF-8, UTF-16 or Windows-1252)")
     parser.add_argument("--out", metavar="DIR|FILE.zip|FILE.pdf",
@@ -121,7 +118,7 @@ def _list_labels() -> int:
     for template in builtin_templates().values():
         aliases = f" (also {', '.join(template.aliases[:6])})" if template.aliases else ""
         print(f"{template.name:<18} {template.describe()}{aliases}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def run(args: argparse.Namespace) -> int:
@@ -135,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
         with open(args.out, "wb") as fh:
             write_calibration_page(fh, template, offset)
         print(f"wrote the calibration page for {template.name} to {args.out}")
-        return EXIT_OK
+        return ExitCode.OK
     if not args.input:
         raise SpecError("INPUT", "name the spreadsheet, CSV or text file to read")
     if not args.out and not args.dry_run:
@@ -163,7 +160,7 @@ def run(args: argparse.Namespace) -> int:
     if show:
         print(file=sys.stderr)
     _report(result)
-    return EXIT_FAILED if result.total and result.ok_count == 0 and result.errors else EXIT_OK
+    return ExitCode.FAILED if result.total and result.ok_count == 0 and result.errors else ExitCode.OK
 
 
 def _report(result: BatchResult) -> None:
@@ -205,7 +202,7 @@ def _dry_run(source: str, options: BatchOptions) -> int:
             extra += [f"caption {row.caption!r}"] if row.caption else []
             extra += [f"{row.copies} copies"] if row.copies != 1 else []
             print(f"  row {row.row}: {_shown(row.data or '')}" + (f"  [{', '.join(extra)}]" if extra else ""))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _shown(data: str) -> str:

@@ -13,13 +13,11 @@ import sys
 READERS = ("zxing", "zbar", "opencv")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "decode", help="read the QR codes in pictures, PDFs and SVGs",
-        description="Print every QR code in each FILE (PNG, JPEG, WebP, TIFF, GIF, BMP, SVG, or each page of a "
-                    "PDF; - reads standard input): its text, payload kind and position. zxing-cpp reads first; "
-                    "zbar and OpenCV get a try when it finds nothing. Exits 1 when a file holds no code, 2 when "
-                    "a file cannot be read.")
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Print every QR code in each FILE (PNG, JPEG, WebP, TIFF, GIF, BMP, SVG, or each page of a PDF; - reads "
+        "standard input): its text, payload kind and position. zxing-cpp reads first; zbar and OpenCV get a try "
+        "when it finds nothing. Exits 1 when a file holds no code, 2 when a file cannot be read.")
     parser.add_argument("files", nargs="+", metavar="FILE", help="files to read, or - for standard input")
     parser.add_argument("--decoder", choices=(*READERS, "all"), default=None,
                         help="use only this reader (all: every reader, and list what each found)")
@@ -28,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+    from app.cli.exit_codes import ExitCode
     from app.core.decode import decode_file
     from app.core.errors import UnreadableImage
     from app.core.lint import lint
@@ -63,8 +61,8 @@ def run(args: argparse.Namespace) -> int:
             for found in findings:
                 print(f"  {found}")
     if unreadable:
-        return EXIT_USAGE
-    return EXIT_FAILED if empty else EXIT_OK
+        return ExitCode.USAGE
+    return ExitCode.FAILED if empty else ExitCode.OK
 
 
 def _as_json(name: str, code: object) -> dict[str, object]:

@@ -7,6 +7,7 @@ import json
 import time
 from collections.abc import Callable
 
+from app.cli.exit_codes import ExitCode
 from app.core.errors import SpecError
 from app.core.library import Item, Library, resolve_library_dir, restore_backup
 from app.core.library.archive import export_archive, import_archive
@@ -15,9 +16,8 @@ from app.core.payloads import PAYLOAD_KINDS
 from app.core.spec import QrSpec
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("library", help="list, search, add and archive the codes kept in the library",
-                                   description="Work with the local library of codes.")
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Work with the local library of codes."
     parser.add_argument("--read-only", action="store_true",
                         help="open without taking the writer lock (works while another QRDesk has it open)")
     sub = parser.add_subparsers(dest="library_command", metavar="ACTION", required=True)
@@ -123,7 +123,7 @@ def _list(lib: Library, args: argparse.Namespace) -> int:
         shown = f"{args.offset + 1}–{args.offset + len(page.items)} of " if page.items else "0 of "
         more = "" if page.total_is_exact else "+"
         print(f"({shown}{page.total:,}{more} item{'s' if page.total != 1 or more else ''})")
-    return 0
+    return ExitCode.OK
 
 
 @_with(write=False)
@@ -131,7 +131,7 @@ def _show(lib: Library, args: argparse.Namespace) -> int:
     item = lib.resolve(args.id)
     if args.json:
         print(json.dumps(_as_dict(item), ensure_ascii=False, indent=2))
-        return 0
+        return ExitCode.OK
     print(f"id:       {item.id}")
     print(f"name:     {item.name}")
     print(f"kind:     {item.kind}")
@@ -146,7 +146,7 @@ def _show(lib: Library, args: argparse.Namespace) -> int:
         print("state:    in the trash")
     for ref in item.files:
         print(f"file:     {ref.kind} {ref.size} bytes {lib.files.path_of(ref.sha256)}")
-    return 0
+    return ExitCode.OK
 
 
 @_with(write=True)
@@ -167,7 +167,7 @@ def _add(lib: Library, args: argparse.Namespace) -> int:
     spec.data()  # the payload builders name a missing or invalid field
     item = lib.add(spec, name=args.name, tags=args.tag, notes=args.notes)
     print(f"added {item.id}  {item.name}")
-    return 0
+    return ExitCode.OK
 
 
 @_with(write=True)
@@ -177,39 +177,39 @@ def _rm(lib: Library, args: argparse.Namespace) -> int:
         print(f"deleted {lib.delete_forever(ids)} item(s) for good")
     else:
         print(f"moved {lib.trash(ids)} item(s) to the trash (undo: qrdesk library restore ID)")
-    return 0
+    return ExitCode.OK
 
 
 @_with(write=True)
 def _restore(lib: Library, args: argparse.Namespace) -> int:
     print(f"restored {lib.restore([lib.resolve(i).id for i in args.ids])} item(s)")
-    return 0
+    return ExitCode.OK
 
 
 @_with(write=True)
 def _empty_trash(lib: Library, args: argparse.Namespace) -> int:
     print(f"deleted {lib.empty_trash()} item(s) for good")
-    return 0
+    return ExitCode.OK
 
 
 @_with(write=True)
 def _rename(lib: Library, args: argparse.Namespace) -> int:
     item = lib.rename(lib.resolve(args.id).id, args.name)
     print(f"renamed {item.id[:8]} to {item.name}")
-    return 0
+    return ExitCode.OK
 
 
 @_with(write=True)
 def _tag(lib: Library, args: argparse.Namespace) -> int:
     item = lib.retag(lib.resolve(args.id).id, add=args.add, remove=args.remove)
     print(f"{item.id[:8]} tags: {', '.join(item.tags) or '-'}")
-    return 0
+    return ExitCode.OK
 
 
 @_with(write=False)
 def _export(lib: Library, args: argparse.Namespace) -> int:
     print(f"exported {export_archive(lib, args.file)} item(s) to {args.file}")
-    return 0
+    return ExitCode.OK
 
 
 @_with(write=True)
@@ -217,11 +217,11 @@ def _import(lib: Library, args: argparse.Namespace) -> int:
     r = import_archive(lib, args.file)
     print(f"imported {args.file}: {r.added} added, {r.updated} updated, {r.unchanged} already here, "
           f"{r.kept_newer} kept (newer here)")
-    return 0
+    return ExitCode.OK
 
 
 def _recover(args: argparse.Namespace) -> int:
     folder = resolve_library_dir(getattr(args, "library", None))
     used = restore_backup(folder, args.backup)
     print(f"restored {folder} from {used}; the damaged database was kept beside it as library.db.damaged-*")
-    return 0
+    return ExitCode.OK

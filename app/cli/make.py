@@ -7,25 +7,26 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli.exit_codes import ExitCode
 from app.cli.style_options import add_style_arguments, style_from_args
 from app.core.encode import QrCode, encode_spec
 from app.core.errors import SpecError
 from app.core.export import export_code
+from app.core.formats import FORMATS
 from app.core.payloads import PAYLOAD_KINDS
-from app.core.render import FORMATS, render
+from app.core.render import render
 from app.core.spec import QrSpec
 
 if TYPE_CHECKING:
     from app.core.printsize import PrintAdvice
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(parser: argparse.ArgumentParser) -> None:
     kinds = ", ".join(PAYLOAD_KINDS)
-    parser = subparsers.add_parser(
-        "make", help="make one code and write it to a file",
-        description="Make one QR code. The output is decoded before it is kept; a code that does not scan "
-                    "is not written unless --force is given. Without -o the code is drawn in the terminal "
-                    "(UTF-8 half blocks; black on white, whatever the terminal's colours).")
+    parser.description = (
+        "Make one QR code. The output is decoded before it is kept; a code that does not scan is not written "
+        "unless --force is given (exit code 1 either way). Without -o the code is drawn in the terminal "
+        "(UTF-8 half blocks; black on white, whatever the terminal's colours).")
     parser.add_argument("text", nargs="?", metavar="TEXT",
                         help="what to encode (for --kind other than text: the kind's first field)")
     parser.add_argument("-o", "--output", metavar="FILE",
@@ -87,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.format:
             raise SpecError("--format", "is required when writing to standard output")
         render(code, spec.style, args.format, sys.stdout.buffer)
-        return 0
+        return ExitCode.OK
     result = export_code(code, spec.style, args.output, args.format, verify=not args.no_verify,
                          force=args.force)
     status = "not checked"
@@ -98,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"wrote {result.path} ({code.description}; {status})")
     if advice is not None:
         print(f"print size: {advice.sentence()}")
-    return 0 if result.report is None or result.report.ok else 1
+    return ExitCode.OK if result.report is None or result.report.ok else ExitCode.FAILED
 
 
 def _sized_for_distance(args: argparse.Namespace, spec: QrSpec, code: QrCode) -> tuple[QrSpec, PrintAdvice]:
@@ -127,4 +128,4 @@ def _draw_in_terminal(args: argparse.Namespace, spec: QrSpec, code: QrCode) -> i
     sys.stdout.write(terminal_text(code, spec.style, ansi=sys.stdout.isatty()))
     for message in report.errors + report.warnings:
         print(f"warning: {message}", file=sys.stderr)
-    return 0 if report.ok else 1
+    return ExitCode.OK if report.ok else ExitCode.FAILED

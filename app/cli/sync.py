@@ -10,18 +10,21 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.core.library import Library, resolve_library_dir
-from app.core.library.paths import DB_NAME
-from cloud_sync.account import Account
-from cloud_sync.engine import SyncEngine, conflict_copies
-from cloud_sync.errors import AccountError, MassDeleteError
+from app.cli.exit_codes import ExitCode
+from app.core.errors import QrDeskError
+
+if TYPE_CHECKING:
+    from cloud_sync.account import Account
+
+# What the `sync` extra installs; without it every other command still works (the sync client loads here only).
+_SYNC_EXTRA = ("httpx", "keyring")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "sync", help="sync the library with your other machines through a QRDesk sync server",
-        description="Sync the library. Without options, runs one sync with the configured server.")
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("Sync the library. Without options, runs one sync with the configured server. "
+                          "Needs the sync extra (pip install 'qrdesk[sync]').")
     parser.add_argument("--server", metavar="URL", help="set the sync server (kept in the library folder)")
     parser.add_argument("--insecure", action="store_true",
                         help="allow a plain http:// server that is not on this machine (password in clear text)")
@@ -50,6 +53,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except ModuleNotFoundError as exc:
+        if exc.name not in _SYNC_EXTRA:
+            raise
+        raise QrDeskError(f"syncing needs the sync extra, and {exc.name} is not installed: "
+                          "pip install 'qrdesk[sync]'") from None
+
+
+def _run(args: argparse.Namespace) -> int:
+    from app.core.library import Library, resolve_library_dir
+    from cloud_sync.account import Account
+    from cloud_sync.engine import SyncEngine
+    from cloud_sync.errors import MassDeleteError
+
     folder = resolve_library_dir(getattr(args, "library", None))
     account = Account.load(folder)
     if args.server:
@@ -57,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"sync server: {account.server}")
     if args.logout:
         print("signed out; this device's token was revoked" if account.sign_out() else "was not signed in")
-        return 0
+        return ExitCode.OK
     if args.user:
         _sign_in(folder, account, args)
     elif args.login:
@@ -69,10 +87,10 @@ def run(args: argparse.Namespace) -> int:
         return _status(folder, account)
     if args.server and not (args.user or args.login):
         print("next: sign in with `qrdesk sync --user NAME` (asks for your password); then `qrdesk sync` syncs")
-        return 0
+        return ExitCode.OK
     if args.user or args.login:
         print("next: `qrdesk sync` syncs now (and whenever you run it)")
-        return 0
+        return ExitCode.OK
     account.token()  # not signed in: say how, before opening anything
     with Library.open(folder) as lib:
         client = account.client()
@@ -86,15 +104,17 @@ def run(args: argparse.Namespace) -> int:
                 print(f"qrdesk: {exc}", file=sys.stderr)
                 if input("Delete them? [y/N] ").strip().lower() not in ("y", "yes"):
                     print("nothing was deleted")
-                    return 1
+                    return ExitCode.FAILED
                 report = engine.sync(progress=_progress, confirm_mass_delete=True)
         finally:
             client.close()
     print(f"synced: {report.summary()}")
-    return 0
+    return ExitCode.OK
 
 
 def _sign_in(folder: Path, account: Account, args: argparse.Namespace) -> None:
+    from app.core.library import Library
+
     with Library.open(folder) as lib:  # the token is bound to this library's device id
         device_id = lib.device_id
     if args.enrollment_code:
@@ -125,10 +145,14 @@ def _devices(account: Account, args: argparse.Namespace) -> int:
             for d in listed.devices:
                 state = "this device" if d.current else ("signed out" if d.revoked else "signed in")
                 print(f"{d.device_id}  {d.name}  since {d.signed_in_at[:19]}  {state}")
-    return 0
+    return ExitCode.OK
 
 
 def _status(folder: Path, account: Account) -> int:
+    from app.core.library import Library
+    from app.core.library.paths import DB_NAME
+    from cloud_sync.engine import conflict_copies
+
     print(f"library: {folder}")
     print(f"server: {account.server or 'not set'}")
     signed_in = account.signed_in()
@@ -137,7 +161,7 @@ def _status(folder: Path, account: Account) -> int:
         print("items: none yet; pending changes: 0")
         if not signed_in:
             print("next: " + ("qrdesk sync --server URL" if not account.server else "qrdesk sync --user NAME"))
-        return 0
+        return ExitCode.OK
     with Library.open(folder, read_only=True) as lib:
         state = lib.sync_state()
         print(f"device id: {lib.device_id}")
@@ -147,10 +171,12 @@ def _status(folder: Path, account: Account) -> int:
         for item in copies[:20]:
             print(f"  {item.id[:8]}  {item.name}")
         print(f"last pulled: {'never' if state['cursor'] is None else 'yes'}")
-    return 0
+    return ExitCode.OK
 
 
 def _read_secret(prompt: str, confirm: bool = False) -> str:
+    from cloud_sync.errors import AccountError
+
     """One line from stdin when piped, else a hidden prompt; never echoed or logged."""
     if not sys.stdin.isatty():
         secret = sys.stdin.readline().rstrip("\r\n")

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import argparse
 
+from app.cli.exit_codes import ExitCode
 from app.core.verify import verify_file
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "verify", help="check that files hold a scannable code",
-        description="Decode each file (PNG, JPEG, WebP, TIFF, SVG, PDF) and print one line per file. "
-                    "Exits 1 when any file does not scan or does not match --expect (with --thorough: or "
-                    "when any of the three readers cannot read it).")
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("Decode each file (PNG, JPEG, WebP, TIFF, SVG, PDF) and print one line per file. "
+                          "Exits 1 when any file does not scan or does not match --expect (with --thorough: or "
+                          "when any of the three readers cannot read it).")
     parser.add_argument("files", nargs="+", metavar="FILE", help="files to check")
     parser.add_argument("--expect", metavar="TEXT", help="the exact data every file must decode to")
     parser.add_argument("--thorough", action="store_true",
@@ -40,4 +39,4 @@ def run(args: argparse.Namespace) -> int:
             print(f"{name}: robustness: {report.robustness.summary()}")
         for warning in report.warnings:
             print(f"{name}: warning: {warning}")
-    return 1 if failed else 0
+    return ExitCode.FAILED if failed else ExitCode.OK

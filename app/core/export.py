@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.encode import QrCode
-from app.core.errors import ScanError
+from app.core.errors import ScanError, SpecError
 from app.core.files import create_beside
+from app.core.formats import FORMAT_SUFFIXES
 from app.core.render import render
 from app.core.spec import Style
 from app.core.verify import ScanReport, check_code, style_findings, verify_file
-
-FORMAT_SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".eps": "eps", ".jpg": "jpeg", ".jpeg": "jpeg",
-                   ".webp": "webp", ".tif": "tiff", ".tiff": "tiff", ".txt": "txt"}
 
 
 @dataclass(frozen=True)
@@ -36,7 +34,8 @@ def format_for_path(path: Path, fmt: str | None = None) -> str:
         return FORMAT_SUFFIXES[path.suffix.lower()]
     except KeyError:
         known = ", ".join(FORMAT_SUFFIXES)
-        raise ScanError(f"{path.name}: cannot tell the format from the suffix; use one of {known}") from None
+        raise SpecError("output", f"cannot tell the format of {path.name} from its suffix; use one of {known}") \
+            from None
 
 
 def export_code(code: QrCode, style: Style, path: str | Path, fmt: str | None = None, *,

@@ -24,15 +24,17 @@ segno, record its grid with ``.venv/bin/python -m tests.core.segno_grid`` and ke
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-import numpy.typing as npt
 from segno import DataOverflowError
 from segno import consts as _segno_consts
 from segno import encoder as _segno
 
-U8 = npt.NDArray[np.uint8]
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    U8 = npt.NDArray[np.uint8]
 
 
 class Code(NamedTuple):

@@ -10,10 +10,9 @@ import pytest
 from PIL import Image
 
 from app.core.batch import BatchOptions, run_batch
-from app.core.batch.model import FORMATS as BATCH_FORMATS
 from app.core.decode import decode_bytes
 from app.core.encode import encode
-from app.core.render import FORMATS, render_bytes
+from app.core.render import FORMATS, WRITERS, render_bytes
 from app.core.spec import Style
 
 FILE_TYPES = {"jpeg": "JPEG", "webp": "WEBP", "tiff": "TIFF"}
@@ -45,7 +44,7 @@ def test_webp_and_tiff_keep_a_transparent_background_and_jpeg_flattens_it() -> N
 
 
 def test_batch_writes_every_format_the_writers_have(tmp_path: Path) -> None:
-    assert BATCH_FORMATS == FORMATS
+    assert tuple(WRITERS) == FORMATS  # the batch and the CLI offer app.core.formats.FORMATS
     (tmp_path / "rows.txt").write_text("one\ntwo\n", encoding="utf-8")
     result = run_batch(tmp_path / "rows.txt", BatchOptions(output=tmp_path / "out", fmt="webp", jobs=1))
     assert (result.ok_count, result.errors) == (2, [])

@@ -19,8 +19,6 @@ from app.core.spec import Style
 BatchSource = str | os.PathLike[str] | Table
 BatchProgress = Callable[[int, int, int], None]  # (rows done, rows total, errors so far)
 Cancel = threading.Event | Callable[[], bool]
-# The writers of app.core.render, spelled out so importing the batch model stays light (a test keeps them equal).
-FORMATS = ("png", "svg", "pdf", "eps", "jpeg", "webp", "tiff", "txt", "pdf-cmyk")
 
 
 @dataclass(frozen=True)

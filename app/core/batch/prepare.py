@@ -17,6 +17,7 @@ from app.core.batch.names import UniqueNames, check_template, default_template, 
 from app.core.batch.outputs import output_kind
 from app.core.batch.read import InputError, Row, Table, read_source
 from app.core.errors import QrDeskError, SpecError
+from app.core.formats import SUFFIXES
 from app.core.spec import ECC_LEVELS, Style, parse_color
 
 MAX_COPIES = 1000
@@ -54,8 +55,6 @@ def prepare(table: Table, options: BatchOptions) -> Prepared:
     check_template(template, plan.fields)
     labels = output_kind(Path(options.output)) == "labels"
     base = table.path.parent if table.path is not None else Path.cwd()
-    from app.core.render import SUFFIXES
-
     suffix = SUFFIXES[options.fmt]
     names = UniqueNames()
     out = Prepared(plan, [], [], [])

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from app.core.batch.model import FORMATS, BatchOptions, BatchProgress, BatchResult, BatchSource, Cancel, RowError
+from app.core.batch.model import BatchOptions, BatchProgress, BatchResult, BatchSource, Cancel, RowError
 from app.core.batch.outputs import LabelOutput, ZipOutput, errors_report_path, output_kind, prepare_folder
 from app.core.batch.pool import chunked, run_pool
 from app.core.batch.prepare import load_table, prepare
@@ -22,6 +22,7 @@ from app.core.batch.report import write_errors_report
 from app.core.batch.templates import LabelTemplate, get_template
 from app.core.batch.worker import Outcome, Worker, WorkerConfig
 from app.core.errors import SpecError
+from app.core.formats import FORMATS
 
 
 def _as_callable(cancel: Cancel | None) -> Callable[[], bool]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from app.core.batch.model import WorkItem
 from app.core.batch.outputs import write_file_atomically
-from app.core.errors import CapacityError, QrDeskError, SpecError
+from app.core.errors import CapacityError, QrDeskError, SpecError, is_transient
 from app.core.spec import Style
 
 
@@ -91,6 +91,8 @@ class Worker:
             except QrDeskError as exc:
                 out.append((item.row, False, None, "", str(exc)))
             except OSError as exc:
+                if is_transient(exc):
+                    raise  # a full disk fails every row that follows: stop the batch, it can be run again
                 out.append((item.row, False, None, "", f"cannot write {item.name}: {exc.strerror or exc}"))
         return out
 

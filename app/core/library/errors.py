@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from app.core.errors import QrDeskError
+from app.core.errors import QrDeskError, TransientError
 
 
 class LibraryError(QrDeskError):
     """Base of every error the library raises on purpose."""
 
 
-class LibraryLockedError(LibraryError):
+class LibraryLockedError(LibraryError, TransientError):
     """Another running QRDesk (window, CLI or sync) holds the library for writing."""
 
 

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from app.core.encode import QrCode
 from app.core.spec import Style
 
@@ -76,6 +74,8 @@ def compute_layout(code: QrCode, style: Style) -> Layout:
     caption_height = CAPTION_BAND if caption else 0
     font_size = 0.0
     if caption:
+        from reportlab.pdfbase.pdfmetrics import stringWidth  # Helvetica metrics, as the PDF writer draws it
+
         room = code.size + 2 * style.quiet_zone - 2 * CAPTION_MARGIN
         unit_width = stringWidth(caption, "Helvetica", 1.0) or 1.0
         font_size = max(0.1, min(CAPTION_MAX_FONT, room / unit_width))
