@@ -18,7 +18,6 @@ from app.cli.exit_codes import ExitCode
 from app.core.library import Library
 from app.core.spec import QrSpec
 from tests.cli.procs import DRIVER, REPO, run_qrdesk
-from tests.core.library.procs import read_until, start_python, stop
 
 URL = "https://example.com/exit"
 
@@ -74,29 +73,6 @@ def test_batch_stops_on_a_full_disk_and_says_try_again(tmp_path: Path, monkeypat
     rows.write_text("".join(f"row {i}\n" for i in range(40)), encoding="utf-8")
     assert main(["batch", str(rows), "--out", str(tmp_path / "out"), "--jobs", "1"]) == ExitCode.TRY_AGAIN
     assert "try again" in capsys.readouterr().err
-
-
-HOLDER = """
-    import time
-    from app.core.library import Library
-
-    lib = Library.open({folder!r})
-    print("READY", flush=True)
-    time.sleep(120)
-"""
-
-
-def test_library_locked_by_another_qrdesk_means_try_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    folder = tmp_path / "lib"
-    holder = start_python(HOLDER.format(folder=str(folder)))
-    try:
-        read_until(holder, "READY")
-        assert main(["--library", str(folder), "library", "add", "x"]) == ExitCode.TRY_AGAIN
-    finally:
-        stop(holder)
-    err = capsys.readouterr().err
-    assert "another QRDesk" in err and err.count("\n") == 1
-    assert main(["--library", str(folder), "library", "add", "x"]) == ExitCode.OK
 
 
 def test_sync_server_down_means_try_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
