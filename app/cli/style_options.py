@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from app.core.errors import SpecError
+from app.core.presets import choose_preset, read_presets
 from app.core.spec import (
     CHARSETS,
     ECC_LEVELS,
@@ -30,7 +30,9 @@ _FLAG_FIELDS = {
 
 def add_style_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("style")
-    group.add_argument("--preset", metavar="FILE", help="start from a style preset (JSON) saved by the app")
+    group.add_argument("--preset", metavar="FILE",
+                       help="start from a style preset: a presets file exported by the app, or a JSON style object")
+    group.add_argument("--preset-name", metavar="NAME", help="which preset of a --preset file holding several")
     group.add_argument("--ecc", type=str.upper, choices=ECC_LEVELS,
                        help="error correction level (default M; a logo forces H)")
     group.add_argument("--no-boost", action="store_true",
@@ -63,7 +65,9 @@ def style_from_args(args: argparse.Namespace, base: Style | None = None) -> Styl
     """``base`` (or defaults), then the preset, overlaid with every flag given; errors name the flag."""
     values: dict[str, Any] = asdict(base) if base else {}
     if getattr(args, "preset", None):
-        values.update(load_preset(Path(args.preset)))
+        values.update(asdict(load_preset(Path(args.preset), getattr(args, "preset_name", None))))
+    elif getattr(args, "preset_name", None):
+        raise SpecError("--preset-name", "needs --preset FILE")
     for dest, field in _FLAG_FIELDS.items():
         value = getattr(args, dest, None)
         if value is not None:
@@ -84,17 +88,10 @@ def style_from_args(args: argparse.Namespace, base: Style | None = None) -> Styl
         raise SpecError(flag, exc.message) from None
 
 
-def load_preset(path: Path) -> dict[str, Any]:
-    """A preset is a JSON object of style fields, or ``{"style": {...}}`` as the app exports it."""
+def load_preset(path: Path, name: str | None = None) -> Style:
+    """The preset ``name`` (or the only one) of a presets file in the app's format (:mod:`app.core.presets`)."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise SpecError("--preset", f"cannot read {path}: {exc.strerror}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise SpecError("--preset", f"{path} is not a JSON preset ({exc})") from None
-    if isinstance(raw, dict) and isinstance(raw.get("style"), dict):
-        raw = raw["style"]
-    if not isinstance(raw, dict):
-        raise SpecError("--preset", f"{path} must hold a JSON object of style options")
-    style_from_dict(raw)
-    return raw
+        return choose_preset(read_presets(path), name, path.name)
+    except SpecError as exc:
+        flag = "--preset-name" if exc.field == "preset" and name is not None else "--preset"
+        raise SpecError(flag, exc.message if exc.field == "preset" else f"{path.name}: {exc}") from None

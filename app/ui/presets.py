@@ -1,20 +1,18 @@
 """Style presets ("themes" for codes): named :class:`Style` values saved as JSON in the user's config.
 
-The file is ``{"presets": {name: style-dict}}`` and the same shape is used to share presets, so an
-exported file can be imported on another machine. Import validates every style and names the bad one.
+The file format is the core's (:mod:`app.core.presets`), shared with ``qrdesk make --preset``, so an
+exported file can be imported on another machine or used from the command line, and a preset file written
+for the command line can be imported here. Import validates every style and names the bad one.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
-from dataclasses import asdict
 from pathlib import Path
 
 from app.core.errors import SpecError
+from app.core.presets import read_presets, write_presets
 from app.core.profile import Profile
-from app.core.spec import Style, style_from_dict
+from app.core.spec import Style
 from app.resources import resource
 
 
@@ -65,30 +63,3 @@ class PresetStore:
         presets = self.load()
         chosen = {n: s for n, s in presets.items() if names is None or n in names}
         write_presets(target, chosen)
-
-
-def read_presets(path: Path) -> dict[str, Style]:
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise SpecError("presets", f"cannot read {path}: {exc.strerror or exc}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise SpecError("presets", f"{path.name} is not valid JSON ({exc})") from None
-    if not isinstance(raw, dict) or not isinstance(raw.get("presets"), dict):
-        raise SpecError("presets", f"{path.name} has no \"presets\" object")
-    result: dict[str, Style] = {}
-    for name, style in raw["presets"].items():
-        try:
-            result[str(name)] = style_from_dict(style)
-        except SpecError as exc:
-            raise SpecError(f"presets.{name}", exc.message) from None
-    return result
-
-
-def write_presets(path: Path, presets: dict[str, Style]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps({"presets": {n: asdict(s) for n, s in presets.items()}}, indent=2, ensure_ascii=False)
-    fd, tmp = tempfile.mkstemp(prefix=".presets.", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
