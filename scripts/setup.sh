@@ -8,9 +8,10 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 apt_app=(libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 libxcb-cursor0 libxcb-icccm4
-         libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libcairo2 fonts-dejavu-core
+         libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-dejavu-core
          libzbar0)
-apt_test=(prometheus xvfb x11-apps x11-utils xauth imagemagick qrencode rclone poppler-utils
+# libcairo2: for cairosvg, the tests' second SVG renderer (the app draws SVG with resvg: no system library)
+apt_test=(libcairo2 prometheus xvfb x11-apps x11-utils xauth imagemagick qrencode rclone poppler-utils
           mmdebstrap podman runc uidmap)  # the last four build and run the sync service image (scripts/build-image.sh)
 
 need=()

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from app.core.errors import UnreadableImage
+from app.core.errors import RenderError, UnreadableImage
 
 MAX_FILE_BYTES = 256 * 2**20  # a file larger than this is not a picture of a QR code
 MAX_DECODED_BYTES = 512 * 2**20  # what the decoded pixels of one picture may take
@@ -229,17 +229,11 @@ def _svg_picture(data: bytes, name: str, px: int | None = None) -> Picture:
     px = px or VECTOR_PX
     width, height = svg_size(data)
     scale = px / max(width, height, 1.0)
+    from app.core.svgraster import svg_to_image
+
     try:
-        import cairosvg
-    except (ImportError, OSError) as exc:
-        raise UnreadableImage(f"cannot draw {name}: SVG support is not installed ({exc})") from None
-    try:
-        # unsafe=False (the default) keeps CairoSVG from reading other files or resolving entities.
-        png = cairosvg.svg2png(bytestring=data, output_width=round(width * scale),
-                               output_height=round(height * scale), background_color="white")
-    except Exception as exc:  # malformed SVG surfaces as many exception types
+        image = svg_to_image(data, width=round(width * scale), height=round(height * scale), background="white")
+    except RenderError as exc:
         raise UnreadableImage(f"{name} is not an SVG picture QRDesk can draw ({exc})") from None
-    with Image.open(io.BytesIO(png)) as image:
-        image.load()
-        sharper = None if px > VECTOR_PX else (lambda: _svg_picture(data, name, px * SHARPER))
-        return Picture(image.convert("RGB"), scale, "px", sharper=sharper)
+    sharper = None if px > VECTOR_PX else (lambda: _svg_picture(data, name, px * SHARPER))
+    return Picture(image.convert("RGB"), scale, "px", sharper=sharper)

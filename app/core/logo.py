@@ -188,16 +188,12 @@ def _length(value: str | None) -> float | None:
 
 @lru_cache(maxsize=64)  # a batch draws the same logo at the same size for every row
 def _rasterise_svg(path: str, svg: str, width_px: int, height_px: int) -> Image.Image:
+    from app.core.svgraster import svg_to_image
+
     try:
-        import cairosvg
-    except (ImportError, OSError) as exc:  # OSError: the cairo library itself is missing
-        raise RenderError(f"cannot draw SVG logo {path}: SVG support is not installed ({exc})") from None
-    try:
-        png = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=width_px, output_height=height_px)
-    except Exception as exc:  # cairosvg raises a wide range of errors on odd documents
+        return svg_to_image(svg, width=width_px, height=height_px).convert("RGBA")
+    except RenderError as exc:
         raise RenderError(f"cannot draw SVG logo {path}: {exc}") from None
-    with Image.open(io.BytesIO(png)) as img:
-        return img.convert("RGBA")
 
 
 def _odd(value: float) -> int:

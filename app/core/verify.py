@@ -3,7 +3,7 @@
 Two entry points: :func:`check_code` renders a code (or takes the caller's image) and compares what
 zxing-cpp reads with the exact data, adding style findings (contrast, inverted colours, quiet zone,
 logo budget); :func:`verify_file` reads an exported PNG, JPEG, SVG or PDF file from disk. SVG is
-rasterised with CairoSVG (cairo via cairocffi, no Qt), PDF with pypdfium2.
+rasterised with resvg (:mod:`app.core.svgraster`), PDF with pypdfium2.
 
 The export gate uses zxing-cpp alone (fast). ``thorough`` checks (:func:`check_code_thorough`,
 ``verify_file(..., thorough=True)``) also ask zbar and OpenCV and add the robustness score of
@@ -270,18 +270,12 @@ def load_pages(data: bytes, source: Path) -> list[Image.Image]:
 
 
 def _svg_image(data: bytes, source: Path) -> Image.Image:
+    from app.core.svgraster import svg_to_image
+
     try:
-        import cairosvg
-    except (ImportError, OSError) as exc:
-        raise RenderError(f"cannot check {source.name}: SVG support is not installed ({exc})") from None
-    try:
-        # unsafe=False (the default) keeps CairoSVG from reading other files or resolving entities.
-        png = cairosvg.svg2png(bytestring=data, output_width=SCAN_IMAGE_PX, background_color="white")
-    except Exception as exc:  # malformed SVG surfaces as many exception types
+        return svg_to_image(data, width=SCAN_IMAGE_PX, background="white")
+    except RenderError as exc:
         raise RenderError(f"cannot draw {source.name} as SVG: {exc}") from None
-    with Image.open(io.BytesIO(png)) as img:
-        img.load()
-        return img.copy()
 
 
 def _pdf_pages(data: bytes, source: Path) -> list[Image.Image]:

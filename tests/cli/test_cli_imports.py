@@ -59,3 +59,25 @@ def test_sync_without_the_sync_extra_says_how_to_install_it(tmp_path: Path) -> N
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "pip install 'qrdesk[sync]'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40">'
+        '<circle cx="20" cy="20" r="18" fill="#c62828"/><text x="20" y="26" font-size="14" text-anchor="middle" '
+        'font-family="sans-serif" fill="#ffffff">Q</text></svg>')
+
+
+def test_svg_exports_checks_and_logos_need_no_cairo(tmp_path: Path) -> None:
+    """SVG is drawn by resvg from its wheel: no cairo library (nor cairosvg) on the machine is needed."""
+    (tmp_path / "logo.svg").write_text(LOGO, encoding="utf-8")
+    runs = [
+        ["make", URL, "-o", str(tmp_path / "code.svg"), "--module-shape", "rounded"],
+        ["verify", str(tmp_path / "code.svg"), "--expect", URL],
+        ["make", URL, "-o", str(tmp_path / "logo.png"), "--logo", str(tmp_path / "logo.svg")],
+        ["decode", str(tmp_path / "code.svg")],
+    ]
+    modules = tmp_path / "modules.json"
+    for args in runs:
+        result = run_qrdesk(*args, blocked=("cairosvg", "cairocffi"), modules_file=modules)
+        assert result.returncode == 0, (args, result.stderr)
+        assert "cairo" not in set(json.loads(modules.read_text()))
+    assert _decoded(tmp_path / "logo.png") == [URL]
