@@ -24,7 +24,7 @@ cp resources/linux/qrdesk.desktop "$share/applications/qrdesk.desktop"
 import sys
 from pathlib import Path
 
-import cairosvg
+from app.core.svgraster import svg_to_image
 
 svg = Path("resources/icons/qrdesk.svg")
 theme = Path(sys.argv[1])
@@ -33,7 +33,7 @@ theme = Path(sys.argv[1])
 for size in (16, 32, 48, 64, 128, 256, 512):
     folder = theme / f"{size}x{size}/apps"
     folder.mkdir(parents=True, exist_ok=True)
-    cairosvg.svg2png(url=str(svg), write_to=str(folder / "qrdesk.png"), output_width=size, output_height=size)
+    svg_to_image(svg.read_bytes(), width=size, height=size).save(folder / "qrdesk.png")
 EOF
 install -m 0755 installer/linux/install.sh "$bundle/install.sh"
 

@@ -38,7 +38,7 @@ _GLOBAL_OPTIONS_WITH_VALUE = ("--library",)
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> None:  # type: ignore[override]  # argparse says NoReturn; exit() raises
         self.exit(ExitCode.USAGE, f"{self.prog}: error: {message}\n")
 
 

@@ -19,7 +19,7 @@ from app.core.errors import RenderError
 CSS_PX_PER_INCH = 96.0  # what mm, pt and in in an SVG are converted with (the CSS reference pixel)
 # resvg's generic sans-serif is Arial; Linux rarely has it, and our captions ask for "Helvetica, Arial,
 # sans-serif". DejaVu Sans is what the Linux setup installs (fonts-dejavu-core); Windows and macOS have Arial.
-_SANS_SERIF = {"sans_serif_family": "DejaVu Sans"} if sys.platform.startswith("linux") else {}
+_SANS_SERIF = "DejaVu Sans" if sys.platform.startswith("linux") else None
 
 
 def svg_to_image(svg: bytes | str, *, width: int | None = None, height: int | None = None,
@@ -34,7 +34,7 @@ def svg_to_image(svg: bytes | str, *, width: int | None = None, height: int | No
     text = _without_external_references(svg)
     try:
         png = resvg_py.svg_to_bytes(svg_string=text, width=width, height=height, background=background,
-                                    dpi=CSS_PX_PER_INCH, **_SANS_SERIF)
+                                    dpi=CSS_PX_PER_INCH, sans_serif_family=_SANS_SERIF)
     except (ValueError, OverflowError) as exc:
         raise RenderError(f"not an SVG drawing resvg can draw ({exc})") from None
     with Image.open(io.BytesIO(png)) as image:

@@ -3,7 +3,7 @@
 #   ./install.sh              copy to ~/.local/share/qrdesk, link ~/.local/bin/qrdesk, add menu entry and icons
 #   ./install.sh --uninstall  remove all of that (the library in ~/.local/share/QRDesk is kept)
 # The system needs Qt's OpenGL/EGL and X libraries, which the bundle does not carry:
-#   Debian/Ubuntu: sudo apt install libgl1 libegl1 libxkbcommon-x11-0 libxcb-cursor0 libcairo2
+#   Debian/Ubuntu: sudo apt install libgl1 libegl1 libxkbcommon-x11-0 libxcb-cursor0
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 data=${XDG_DATA_HOME:-$HOME/.local/share}

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds dist/QRDesk.app with PyInstaller and wraps it in a compressed disk image with an /Applications link:
 #   installer/macos/build_dmg.sh          -> dist/QRDesk-VERSION-macos-ARCH.dmg
-# Run on macOS from anywhere, with the app and PyInstaller installed in .venv (or PYTHON=...). Cairo must be
-# installed at build time (`brew install cairo`) so PyInstaller can copy it into the bundle for SVG checks.
+# Run on macOS from anywhere, with the app and PyInstaller installed in .venv (or PYTHON=...); no system
+# library is needed (SVG is drawn by resvg from its wheel).
 # Signing: set QRDESK_CODESIGN_IDENTITY (the spec passes it to PyInstaller); notarisation is a separate step.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
