@@ -60,10 +60,10 @@ from app.core.batch import (
     write_calibration_page,
 )
 from app.core.batch.mapping import plan_columns
-from app.core.batch.model import FORMATS
 from app.core.batch.outputs import output_kind
 from app.core.batch.sheets import WORKBOOK_SUFFIXES
 from app.core.errors import QrDeskError
+from app.core.formats import FORMATS
 from app.core.payloads import PAYLOAD_KINDS
 from app.core.spec import Style
 from app.ui.errors import describe, show_error
