@@ -31,6 +31,7 @@ from app.core.spec import QrSpec
 from app.ui.compat import guard_none_refcount
 from app.ui.main_window import MainWindow
 from app.ui.presets import PresetStore
+from app.ui.preview import PreviewState
 from app.ui.settings import Settings
 
 TARGET_MS = 50.0
@@ -47,7 +48,7 @@ def wait_for(app: QApplication, window: MainWindow, text: str, timeout: float = 
     while True:
         last = window.preview_ctl.last
         # A partial URL may be refused with a reason ("h" is no host name): that message is the preview too.
-        if last is not None and last.spec.fields.get("url") == text and (last.code is not None or last.error):
+        if last is not None and last.spec.fields.get("url") == text and last.state is not PreviewState.EMPTY:
             return
         if time.perf_counter() > deadline:
             raise SystemExit(f"preview did not show {text[:30]}… within {timeout}s")

@@ -21,23 +21,17 @@ from app.ui.themes import apply_theme
 log = logging.getLogger("qrdesk.ui")
 
 
-def open_library(folder: str | None) -> object | None:
-    """The user's library, or None (with the reason logged) when it cannot be opened."""
-    try:
-        from app.ui.library_view import open_default_library
-    except ImportError:
-        return None
-    return open_default_library(folder)
-
-
 def create_app(argv: Sequence[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(list(argv or [sys.argv[0]]))
+    existing = QApplication.instance()
+    if existing is not None and not isinstance(existing, QApplication):
+        raise RuntimeError("a QCoreApplication already runs in this process; the GUI needs a QApplication")
+    app = existing or QApplication(list(argv or [sys.argv[0]]))
     app.setApplicationName("QRDesk")
     app.setOrganizationName("QRDesk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("qrdesk")
     app.setWindowIcon(icon("qrdesk"))
-    return app  # type: ignore[return-value]
+    return app
 
 
 def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
@@ -56,12 +50,13 @@ def run_gui(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     settings = open_settings(profile)
     apply_theme(app, settings.theme)
 
+    from app.ui.library_store import LibraryStore, open_store
     from app.ui.main_window import MainWindow
 
-    library = None
+    library: LibraryStore | None = None
     library_error: Exception | None = None
     try:
-        library = open_library(library_dir)
+        library = open_store(library_dir)
     except Exception as exc:  # the editor still works without a library; say why it is missing
         log.exception("cannot open the library")
         library_error = exc

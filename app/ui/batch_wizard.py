@@ -67,6 +67,7 @@ from app.core.formats import FORMATS
 from app.core.payloads import PAYLOAD_KINDS
 from app.core.spec import Style
 from app.ui.errors import describe, show_error
+from app.ui.library_store import LibraryStore
 from app.ui.workers import Task, submit
 
 PREVIEW_ROWS = 50
@@ -95,7 +96,7 @@ class BatchWizard(QWizard):
     items_added = Signal(int)
     finished_run = Signal(object)  # BatchResult
 
-    def __init__(self, style: Style, library: object | None = None, parent: QWidget | None = None,
+    def __init__(self, style: Style, library: LibraryStore | None = None, parent: QWidget | None = None,
                  presets: dict[str, Style] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Batch import")
@@ -117,7 +118,13 @@ class BatchWizard(QWizard):
     def style_(self) -> Style:
         return self.style_page.chosen_style()
 
-    def options(self, output: Path | None = None) -> BatchOptions:
+    def table_copy(self) -> Table:
+        """A copy of the table read on the first page (the later pages exist only after it)."""
+        if self.table is None:
+            raise QrDeskError("no file has been read yet")
+        return copy.deepcopy(self.table)
+
+    def batch_options(self, output: Path | None = None) -> BatchOptions:
         out = self.output_page
         return BatchOptions(
             output=output or Path("unused"), kind=self.source_page.kind(), style=self.style_page.chosen_style(),
@@ -180,7 +187,7 @@ class SourcePage(QWizardPage):
         self.path.textChanged.connect(self._list_sheets)
 
     def kind(self) -> str:
-        return self.kind_combo.currentData()
+        return str(self.kind_combo.currentData())
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose rows", "", INPUT_FILTER)
@@ -268,8 +275,7 @@ class RowsPage(QWizardPage):
         self.column_combos.clear()
         while self.mapping_form.rowCount():
             self.mapping_form.removeRow(0)
-        table = copy.deepcopy(self.wiz.table)
-        assert table is not None
+        table = self.wiz.table_copy()
         ambiguous: AmbiguousColumns | None = None
         plan: ColumnPlan | None = None
         try:
@@ -325,7 +331,8 @@ class RowsPage(QWizardPage):
         combo = self.column_combos.get(role)
         if combo is None or combo.currentData() is None:
             return None
-        return self._refs[combo.currentData()]
+        ref: str = self._refs[combo.currentData()]
+        return ref
 
     def isComplete(self) -> bool:
         return self.plan is not None
@@ -334,10 +341,10 @@ class RowsPage(QWizardPage):
         """Run the core's preparation on a copy: the same mapping and checks the run makes, before running."""
         self.bad_rows.clear()
         self.preview.setRowCount(0)
-        table = copy.deepcopy(self.wiz.table)
+        table = self.wiz.table_copy()
         try:
-            done = prepare(table, self.wiz.options())
-            self.plan, rows = preview_batch(copy.deepcopy(self.wiz.table), self.wiz.options(),
+            done = prepare(table, self.wiz.batch_options())
+            self.plan, rows = preview_batch(self.wiz.table_copy(), self.wiz.batch_options(),
                                             limit=PREVIEW_ROWS)
         except QrDeskError as exc:
             self.plan = None
@@ -640,14 +647,14 @@ class RunPage(QWizardPage):
             show_error(self, "Batch import", "Choose where the codes go: a folder, a .zip or a .pdf.")
             return None
         try:
-            options = self.wiz.options(Path(text))
+            options = self.wiz.batch_options(Path(text))
         except QrDeskError as exc:
             show_error(self, "Batch import", exc)
             return None
         self._cancel.clear()
         self._idle.clear()
         self._format = self.wiz.output_page.describe_output()
-        task = Task(self._run, copy.deepcopy(self.wiz.table), options)
+        task = Task(self._run, self.wiz.table_copy(), options)
         self._progress_signal = task.signals.progress
         task.signals.progress.connect(self._show_progress)
         task.signals.finished.connect(self._done)
@@ -710,8 +717,11 @@ class RunPage(QWizardPage):
         """Store one library item per good row (the same payloads the run encoded)."""
         from app.core.spec import QrSpec
 
-        table = copy.deepcopy(self.wiz.table)
-        options = self.wiz.options()
+        library = self.wiz.library
+        if library is None:
+            return
+        table = self.wiz.table_copy()
+        options = self.wiz.batch_options()
         try:
             done = prepare(table, replace(options, output=Path("unused")))
             added = 0
@@ -720,8 +730,7 @@ class RunPage(QWizardPage):
                 fields = done.plan.row_fields(rows[item.row])
                 # Without a caption or a name column the library names the item from its payload.
                 name = item.caption or done.plan.cell(rows[item.row], done.plan.name)
-                self.wiz.library.add_spec(QrSpec(options.kind, fields, options.style), name=name,
-                                          tags=("batch",))
+                library.add_spec(QrSpec(options.kind, fields, options.style), name=name, tags=("batch",))
                 added += 1
         except (QrDeskError, OSError) as exc:
             show_error(self, "Adding to the library failed", exc)

@@ -26,21 +26,24 @@ def log_path() -> Path:
     return Profile.current().log_dir / "qrdesk-gui.log"
 
 
+class _GuiLogHandler(logging.FileHandler):
+    """The app's log file (a class of its own, so setting up again finds and replaces it)."""
+
+
 def setup_logging(path: Path | None = None) -> Path:
     """Send the app's log (and so every unexpected traceback) to ``path``; calling again moves it."""
     path = path or log_path()
     root = logging.getLogger("qrdesk")
-    for handler in [h for h in root.handlers if getattr(h, "_qrdesk_gui", False)]:
-        if Path(handler.baseFilename) == path.resolve():
+    for old in [h for h in root.handlers if isinstance(h, _GuiLogHandler)]:
+        if Path(old.baseFilename) == path.resolve():
             return path
-        root.removeHandler(handler)
-        handler.close()
+        root.removeHandler(old)
+        old.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(path, encoding="utf-8")
+        handler = _GuiLogHandler(path, encoding="utf-8")
     except OSError:
         return path  # an unwritable log folder must not stop the app
-    handler._qrdesk_gui = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)

@@ -2,17 +2,18 @@
 
 ``LibraryModel`` is a ``QAbstractListModel`` over a list of items fetched from the library; thumbnails
 are rendered lazily in workers the first time a row is painted and cached by content, so scrolling a
-big library never renders on the GUI thread. The panel calls the library for every change (rename,
-retag, duplicate, trash, restore) and reloads the list.
+big library never renders on the GUI thread. The panel calls the :class:`LibraryStore` for every change
+(rename, retag, duplicate, trash, restore) and reloads the list; opening an item emits it to the window.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PIL import Image
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,18 +31,20 @@ from PySide6.QtWidgets import (
 
 from app.core.encode import encode
 from app.core.errors import QrDeskError
+from app.core.library import Item
 from app.core.render import render_image
 from app.core.spec import QrSpec
 from app.ui.errors import show_error
 from app.ui.imaging import pil_to_qimage
-from app.ui.library_store import LibraryStore, open_store
+from app.ui.library_store import LibraryStore
+from app.ui.text import elide
 from app.ui.workers import Task, submit
 
 log = logging.getLogger("qrdesk.ui")
 
 THUMB_PX = 96
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
-SpecRole = Qt.ItemDataRole.UserRole + 2
+ItemRole = Qt.ItemDataRole.UserRole + 2  # the whole Item
 SORTS = (("Recently changed", "updated"), ("Name", "name"), ("Recently created", "created"))
 
 
@@ -62,13 +65,13 @@ def render_thumbnail(key: str, spec: QrSpec) -> tuple[str, QImage | None]:
 class LibraryModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.items: list[Any] = []
+        self.items: list[Item] = []
         self._thumbs: dict[str, QPixmap] = {}
         self._pending: set[str] = set()
         self._placeholder = QPixmap(THUMB_PX, THUMB_PX)
         self._placeholder.fill(QColor(0, 0, 0, 0))
 
-    def set_items(self, items: list[Any]) -> None:
+    def set_items(self, items: list[Item]) -> None:
         self.beginResetModel()
         self.items = list(items)
         self.endResetModel()
@@ -84,18 +87,18 @@ class LibraryModel(QAbstractListModel):
             return item.name or "(untitled)"
         if role == Qt.ItemDataRole.ToolTipRole:
             tags = ", ".join(item.tags)
-            return f"{item.name}\n{_short(item.spec.data())}" + (f"\nTags: {tags}" if tags else "")
+            return f"{item.name}\n{elide(item.spec.data(), 80)}" + (f"\nTags: {tags}" if tags else "")
         if role == Qt.ItemDataRole.DecorationRole:
             return QIcon(self._thumbnail(item))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{item.name}, {item.spec.kind} code"
         if role == ItemIdRole:
             return item.id
-        if role == SpecRole:
-            return item.spec
+        if role == ItemRole:
+            return item
         return None
 
-    def _thumbnail(self, item: Any) -> QPixmap:
+    def _thumbnail(self, item: Item) -> QPixmap:
         key = _thumb_key(item)
         pixmap = self._thumbs.get(key)
         if pixmap is not None:
@@ -121,23 +124,18 @@ class LibraryModel(QAbstractListModel):
         return _thumb_key(self.items[row]) in self._thumbs
 
 
-def _thumb_key(item: Any) -> str:
+def _thumb_key(item: Item) -> str:
     return item.spec.to_json()  # same look, same thumbnail: a rename does not re-render
 
 
-def _short(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 class LibraryPanel(QWidget):
-    """Search, filter, sort and the grid; emits ``open_requested(item_id, spec)`` on activation."""
+    """Search, filter, sort and the grid; emits ``open_requested(item)`` on activation."""
 
-    open_requested = Signal(object, object)
+    open_requested = Signal(object)  # the Item to open in the editor
 
-    def __init__(self, library: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, library: LibraryStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.library: LibraryStore = library if isinstance(library, LibraryStore) else LibraryStore(library)
+        self.library = library
         self.setObjectName("libraryPanel")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search the library  (Ctrl+F)")
@@ -213,27 +211,19 @@ class LibraryPanel(QWidget):
         self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current)))
         self.tag_filter.blockSignals(False)
 
-    def selected_ids(self) -> list[Any]:
+    def selected_ids(self) -> list[str]:
         return [index.data(ItemIdRole) for index in self.view.selectionModel().selectedIndexes()]
 
     # -- actions --------------------------------------------------------------------------------
-    def _activated(self, index: QModelIndex) -> None:
-        self.open_requested.emit(index.data(ItemIdRole), index.data(SpecRole))
+    def _activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        item = index.data(ItemRole)
+        if isinstance(item, Item):
+            self.open_requested.emit(item)
 
     def open_row(self, row: int) -> None:
         self._activated(self.model.index(row))
 
-    def save_spec(self, item_id: Any, spec: QrSpec) -> Any:
-        """Save the editor's spec: update the open item or add a new one; returns the item id."""
-        if item_id is None:
-            name = _short(spec.data(), 40) or "Untitled"
-            item_id = self.library.add_spec(spec, name=name)
-        else:
-            self.library.update_spec(item_id, spec)
-        self.refresh()
-        return item_id
-
-    def _run(self, title: str, fn, *args: Any) -> None:
+    def _run(self, title: str, fn: Callable[..., object], *args: Any) -> None:
         try:
             fn(*args)
         except (QrDeskError, OSError, KeyError) as exc:
@@ -257,18 +247,18 @@ class LibraryPanel(QWidget):
         text, ok = QInputDialog.getText(self, "Tags", "Tags (comma separated):", text=", ".join(first.tags))
         if ok:
             tags = tuple(t.strip() for t in text.split(",") if t.strip())
-            self._run("Retag failed", lambda: [self.library.set_tags(i, tags) for i in ids])
+            self._run("Retag failed", _each(lambda item_id: self.library.set_tags(item_id, tags), ids))
 
     def duplicate_selected(self) -> None:
-        self._run("Duplicate failed", lambda: [self.library.duplicate(i) for i in self.selected_ids()])
+        self._run("Duplicate failed", _each(self.library.duplicate, self.selected_ids()))
 
     def trash_selected(self) -> None:
-        self._run("Delete failed", lambda: [self.library.trash(i) for i in self.selected_ids()])
+        self._run("Delete failed", self.library.trash, self.selected_ids())
 
     def restore_selected(self) -> None:
-        self._run("Restore failed", lambda: [self.library.restore(i) for i in self.selected_ids()])
+        self._run("Restore failed", self.library.restore, self.selected_ids())
 
-    def _context_menu(self, pos) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         if not self.selected_ids():
             return
         menu = QMenu(self)
@@ -284,5 +274,11 @@ class LibraryPanel(QWidget):
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
 
-def open_default_library(folder: str | None) -> LibraryStore | None:
-    return open_store(folder)
+def _each(fn: Callable[[str], object], item_ids: list[str]) -> Callable[[], None]:
+    """One call of ``fn`` per item, as a single step for ``LibraryPanel._run``."""
+
+    def run() -> None:
+        for item_id in item_ids:
+            fn(item_id)
+
+    return run

@@ -10,9 +10,10 @@ The scan check (a real decode) runs as a second step so the picture shows up fir
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.core.encode import QrCode, encode
@@ -26,27 +27,38 @@ from app.ui.workers import Task, submit
 PREVIEW_TARGET_PX = 480  # the rendered preview's approximate edge; the widget scales it by whole pixels
 
 
+class PreviewState(Enum):
+    """What a preview result is; views decide what to show from this, never from the message text."""
+
+    EMPTY = "empty"  # nothing to encode yet (a fresh form): no code and nothing wrong
+    CODE = "code"  # a code and its picture
+    INVALID = "invalid"  # the input cannot be encoded; ``message`` says why
+
+
 @dataclass(frozen=True)
 class PreviewResult:
     generation: int
     spec: QrSpec
+    state: PreviewState
     code: QrCode | None = None
     image: QImage | None = None
-    error: str = ""
+    message: str = ""  # for EMPTY and INVALID: what to tell the user instead of a picture
 
 
 def make_preview(generation: int, spec: QrSpec) -> PreviewResult:
     """Encode and render ``spec`` for the screen (runs in a worker thread)."""
+    if not any(str(value).strip() for value in spec.fields.values()):  # a fresh form: nothing typed yet
+        return PreviewResult(generation, spec, PreviewState.EMPTY, message="Nothing to encode yet")
     try:
         data = spec.data()
         if not data:
-            return PreviewResult(generation, spec, error="Nothing to encode yet")
+            return PreviewResult(generation, spec, PreviewState.EMPTY, message="Nothing to encode yet")
         code = encode(data, spec.style)
         module_px = max(2, PREVIEW_TARGET_PX // (code.size + 2 * spec.style.quiet_zone))
         image = pil_to_qimage(render_image(code, spec.style, module_px=module_px))
     except QrDeskError as exc:
-        return PreviewResult(generation, spec, error=str(exc))
-    return PreviewResult(generation, spec, code=code, image=image)
+        return PreviewResult(generation, spec, PreviewState.INVALID, message=str(exc))
+    return PreviewResult(generation, spec, PreviewState.CODE, code=code, image=image)
 
 
 def run_check(generation: int, code: QrCode, spec: QrSpec) -> tuple[int, ScanReport]:
@@ -94,7 +106,7 @@ class PreviewController(QObject):
         task = Task(make_preview, self._generation, spec)
         task.signals.finished.connect(self._on_rendered)
         task.signals.failed.connect(lambda exc: self._on_rendered(
-            PreviewResult(self._generation, spec, error=f"Preview failed: {exc}")))
+            PreviewResult(self._generation, spec, PreviewState.INVALID, message=f"Preview failed: {exc}")))
         submit(task, self._pool)
 
     def _on_rendered(self, result: PreviewResult) -> None:
@@ -156,11 +168,12 @@ class PreviewWidget(QWidget):
 
     def show_result(self, result: PreviewResult) -> None:
         self._image = result.image
-        self._message = result.error
-        self.setAccessibleDescription(result.error or f"QR code, {result.code.description if result.code else ''}")
+        self._message = result.message
+        described = f"QR code, {result.code.description}" if result.code is not None else result.message
+        self.setAccessibleDescription(described)
         self.update()
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = QRectF(self.rect()).adjusted(8, 8, -8, -8)

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class Task(QRunnable):
         self._emit(self.signals.finished, result)
 
     @staticmethod
-    def _emit(signal, value: Any) -> None:
+    def _emit(signal: SignalInstance, value: Any) -> None:
         try:
             signal.emit(value)
         except RuntimeError:  # the receiver side was torn down (app quitting); nobody is waiting

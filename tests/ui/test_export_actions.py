@@ -81,7 +81,7 @@ def test_unscannable_style_is_refused_on_export(make_window, qtbot, tmp_path):
 def test_copy_image_puts_a_scannable_code_on_the_clipboard(make_window):
     window = make_window()
     _load(window, QrSpec("url", {"url": URL}))
-    window.act_copy.trigger()
+    window.main_actions.copy_image.trigger()
     assert decode(QGuiApplication.clipboard().image()) == [URL]
 
 

@@ -37,7 +37,7 @@ def test_edits_to_an_opened_item_are_saved_to_the_library(make_window, library, 
     item_id = panel.model.index(row).data(ItemIdRole)
     panel.open_row(row)
     qtbot.keyClicks(window.form.editor("url"), "?v=2")
-    window.act_save.trigger()
+    window.main_actions.save.trigger()
     assert library.get(item_id).spec.fields["url"] == "https://qrdesk.app/p/4711?v=2"
     assert panel.model.rowCount() == 5  # updated, not added
 

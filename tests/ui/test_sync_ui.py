@@ -191,7 +191,7 @@ def test_conflict_from_two_libraries_shows_in_conflicts_list(make_window, librar
     assert ui.controller.status.conflicts == 1
     assert ui.indicator.conflicts_button.isVisibleTo(window)
     assert ui.indicator.conflicts_button.text() == "1 conflict to review"
-    dialog = open_conflicts(window, ui.controller)
+    dialog = open_conflicts(window, ui.controller, window.open_item)
     qtbot.addWidget(dialog)
     [copy_id] = dialog.item_ids()
     copy = library.core.get(copy_id)

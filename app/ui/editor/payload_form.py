@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -15,10 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.payloads import PAYLOAD_KINDS
+from app.core.payloads import PAYLOAD_KINDS, FieldDef
 from app.core.spec import QrSpec
 from app.ui.editor.model import EditorModel
 from app.ui.editor.shortcuts import route_undo_keys
+
+FieldEditor = QComboBox | QPlainTextEdit | QLineEdit  # the widget for one payload field
 
 
 class PayloadForm(QWidget):
@@ -37,7 +40,7 @@ class PayloadForm(QWidget):
         self.form = QFormLayout(self.fields_box)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.editors: dict[str, QWidget] = {}
+        self.editors: dict[str, FieldEditor] = {}
         self._shown_kind = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -49,7 +52,7 @@ class PayloadForm(QWidget):
         model.changed.connect(self.show_spec)
         self.show_spec(model.spec)
 
-    def editor(self, name: str) -> QWidget:
+    def editor(self, name: str) -> FieldEditor:
         return self.editors[name]
 
     def show_spec(self, spec: QrSpec) -> None:
@@ -89,10 +92,10 @@ class PayloadForm(QWidget):
             label = QLabel(field.label + (" *" if field.required else ""))
             label.setBuddy(widget)
             self.form.addRow(label, widget)
-            _connect(widget, lambda value, name=field.name: self.model.set_field(name, value))
+            _connect(widget, partial(self.model.set_field, field.name))
 
 
-def _make_editor(field: Any) -> QWidget:
+def _make_editor(field: FieldDef) -> FieldEditor:
     if field.choices:
         combo = QComboBox()
         combo.addItems(list(field.choices))
@@ -109,7 +112,7 @@ def _make_editor(field: Any) -> QWidget:
     return line
 
 
-def _connect(widget: QWidget, slot) -> None:
+def _connect(widget: FieldEditor, slot: Callable[[str], None]) -> None:
     if isinstance(widget, QComboBox):
         widget.currentTextChanged.connect(slot)
     elif isinstance(widget, QPlainTextEdit):
@@ -118,7 +121,7 @@ def _connect(widget: QWidget, slot) -> None:
         widget.textEdited.connect(slot)
 
 
-def _value(widget: QWidget) -> str:
+def _value(widget: FieldEditor) -> str:
     if isinstance(widget, QComboBox):
         return widget.currentText()
     if isinstance(widget, QPlainTextEdit):
@@ -126,7 +129,7 @@ def _value(widget: QWidget) -> str:
     return widget.text()
 
 
-def _set_value(widget: QWidget, value: str) -> None:
+def _set_value(widget: FieldEditor, value: str) -> None:
     if isinstance(widget, QComboBox):
         widget.setCurrentIndex(max(0, widget.findText(value, Qt.MatchFlag.MatchExactly)))
     elif isinstance(widget, QPlainTextEdit):

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QToolButton,
     QWidget,
 )
 
 from app.core.spec import ECC_LEVELS, EYE_SHAPES, MODULE_SHAPES, SIZE_UNITS, TRANSPARENT, QrSpec, Style
+from app.ui.actions import tool_button
 from app.ui.editor.model import EditorModel
 from app.ui.editor.shortcuts import route_undo_keys
 
@@ -90,12 +90,8 @@ class StylePanel(QWidget):
         self.logo.setReadOnly(True)
         self.logo.setPlaceholderText("No logo")
         self.logo.setAccessibleName("Logo file")
-        pick_logo = QToolButton(text="…")
-        pick_logo.setAccessibleName("Choose logo")
-        pick_logo.clicked.connect(self._pick_logo)
-        clear_logo = QToolButton(text="✕")
-        clear_logo.setAccessibleName("Remove logo")
-        clear_logo.clicked.connect(lambda: model.set_style(logo=None))
+        pick_logo = tool_button("…", "Choose logo", self._pick_logo)
+        clear_logo = tool_button("✕", "Remove logo", lambda: model.set_style(logo=None))
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(pick_logo)
@@ -115,9 +111,9 @@ class StylePanel(QWidget):
         frame_row.addWidget(self.caption, 1)
         form.addRow("Frame", frame_row)
 
-        self.size = QDoubleSpinBox(minimum=0.01, maximum=10000, decimals=2)
-        self.size.setAccessibleName("Size")
-        self.size.valueChanged.connect(lambda v: model.set_style("size", size=float(v)))
+        self.size_value = QDoubleSpinBox(minimum=0.01, maximum=10000, decimals=2)
+        self.size_value.setAccessibleName("Size")
+        self.size_value.valueChanged.connect(lambda v: model.set_style("size", size=float(v)))
         self.unit = self._combo("Size unit", SIZE_UNITS, "size_unit")
         self.size_mode = QComboBox()
         self.size_mode.setAccessibleName("Size applies to")
@@ -129,7 +125,7 @@ class StylePanel(QWidget):
         self.dpi.setSuffix(" dpi")
         self.dpi.valueChanged.connect(lambda v: model.set_style("dpi", dpi=v))
         size_row = QHBoxLayout()
-        size_row.addWidget(self.size, 1)
+        size_row.addWidget(self.size_value, 1)
         size_row.addWidget(self.unit)
         size_row.addWidget(self.size_mode)
         form.addRow("Size", size_row)
@@ -153,7 +149,7 @@ class StylePanel(QWidget):
     def show_spec(self, spec: QrSpec) -> None:
         s: Style = spec.style
         widgets = (self.ecc, self.quiet, self.module_shape, self.eye_shape, self.frame, self.caption,
-                   self.size, self.unit, self.size_mode, self.dpi)
+                   self.size_value, self.unit, self.size_mode, self.dpi)
         for w in widgets:
             w.blockSignals(True)
         try:
@@ -167,7 +163,7 @@ class StylePanel(QWidget):
             self.frame.setChecked(s.frame)
             if self.caption.text() != s.caption:
                 self.caption.setText(s.caption)
-            self.size.setValue(s.size)
+            self.size_value.setValue(s.size)
             self.unit.setCurrentText(s.size_unit)
             self.size_mode.setCurrentIndex(max(0, self.size_mode.findData(s.size_mode)))
             self.dpi.setValue(s.dpi)

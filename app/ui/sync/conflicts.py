@@ -19,7 +19,7 @@ from app.ui.sync.controller import SyncController
 
 
 class ConflictsDialog(QDialog):
-    open_requested = Signal(object, object)  # item id, QrSpec (same shape as LibraryPanel.open_requested)
+    open_requested = Signal(object)  # the Item to open (as LibraryPanel.open_requested)
 
     def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,5 +58,4 @@ class ConflictsDialog(QDialog):
     def _open(self, row: QListWidgetItem | None) -> None:
         if row is None:
             return
-        item_id = row.data(Qt.ItemDataRole.UserRole)
-        self.open_requested.emit(item_id, self.controller.library.get(item_id).spec)
+        self.open_requested.emit(self.controller.library.get(row.data(Qt.ItemDataRole.UserRole)))

@@ -12,6 +12,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
@@ -30,15 +31,22 @@ DEBOUNCE_MS = 5_000  # after a local change: batch a burst of edits into one syn
 INTERVAL_MS = 5 * 60_000  # pull what other machines did even when nothing changes here
 OFFLINE_RETRY_MS = 30_000  # catch up soon after the network comes back
 
-# States of the indicator.
-SIGNED_OUT, IDLE, SYNCING, SYNCED, OFFLINE, ERROR = "signed_out", "idle", "syncing", "synced", "offline", "error"
+class SyncState(StrEnum):
+    """Where sync stands; decided from typed outcomes (the exception's class), never from message text."""
+
+    SIGNED_OUT = "signed_out"
+    IDLE = "idle"
+    SYNCING = "syncing"
+    SYNCED = "synced"
+    OFFLINE = "offline"  # the server cannot be reached: retried soon
+    ERROR = "error"  # anything else, including a mass deletion waiting for the user's answer
 
 
 @dataclass(frozen=True)
 class SyncStatus:
     """What the status indicator shows; a plain value so views only listen (no logic in widgets)."""
 
-    state: str
+    state: SyncState
     message: str = ""
     done: int = 0
     total: int = 0
@@ -88,7 +96,7 @@ class SyncController(QObject):
         self._signals = _ProgressSignals(self)
         self._signals.progress.connect(self._on_progress)
         self._conflicts = 0
-        self.status = SyncStatus(IDLE if self.account.signed_in() else SIGNED_OUT,
+        self.status = SyncStatus(SyncState.IDLE if self.account.signed_in() else SyncState.SIGNED_OUT,
                                  "" if self.account.signed_in() else "Not signed in")
 
         self._debounce = QTimer(self, singleShot=True, interval=debounce_ms)
@@ -106,7 +114,7 @@ class SyncController(QObject):
         self.account.set_server(server)
         self.account.sign_in(token)
         self._periodic.start()
-        self._set(SyncStatus(IDLE, f"Signed in to {self.account.server}", conflicts=self._conflicts))
+        self._set(SyncStatus(SyncState.IDLE, f"Signed in to {self.account.server}", conflicts=self._conflicts))
         self.account_changed.emit()
         self.sync_now()
 
@@ -115,7 +123,7 @@ class SyncController(QObject):
         for timer in (self._debounce, self._periodic, self._retry):
             timer.stop()
         self._cancel.set()
-        self._set(SyncStatus(SIGNED_OUT, "Not signed in", conflicts=self._conflicts))
+        self._set(SyncStatus(SyncState.SIGNED_OUT, "Not signed in", conflicts=self._conflicts))
         self.account_changed.emit()
         return removed
 
@@ -141,7 +149,7 @@ class SyncController(QObject):
         try:
             token = self.account.token()
         except AccountError as exc:
-            self._set(SyncStatus(SIGNED_OUT, str(exc), conflicts=self._conflicts))
+            self._set(SyncStatus(SyncState.SIGNED_OUT, str(exc), conflicts=self._conflicts))
             return False
         self._cancel = threading.Event()
         cancel = self._cancel
@@ -151,7 +159,7 @@ class SyncController(QObject):
         task.signals.finished.connect(self._on_finished)
         task.signals.failed.connect(self._on_failed)
         self._task = task
-        self._set(SyncStatus(SYNCING, "Syncing…", conflicts=self._conflicts))
+        self._set(SyncStatus(SyncState.SYNCING, "Syncing…", conflicts=self._conflicts))
         submit(task, self.pool)
         return True
 
@@ -170,30 +178,30 @@ class SyncController(QObject):
     # -- results ----------------------------------------------------------------------------------
     def _on_progress(self, stage: str, done: int, total: int) -> None:
         if self._task is not None:
-            self._set(SyncStatus(SYNCING, f"Syncing: {stage}", done, total, self._conflicts))
+            self._set(SyncStatus(SyncState.SYNCING, f"Syncing: {stage}", done, total, self._conflicts))
 
     def _on_finished(self, outcome: SyncOutcome) -> None:
         self._task = None
         self._conflicts = len(outcome.conflicts)
-        self._set(SyncStatus(SYNCED, f"Synced: {outcome.report.summary()}", conflicts=self._conflicts))
+        self._set(SyncStatus(SyncState.SYNCED, f"Synced: {outcome.report.summary()}", conflicts=self._conflicts))
         self.synced.emit(outcome.report)
         self._follow_up()
 
     def _on_failed(self, exc: Any) -> None:
         self._task = None
         if isinstance(exc, ServerUnavailable):
-            self._set(SyncStatus(OFFLINE, f"Offline: {exc}", conflicts=self._conflicts))
+            self._set(SyncStatus(SyncState.OFFLINE, f"Offline: {exc}", conflicts=self._conflicts))
             self._retry.start()
         elif isinstance(exc, SyncCancelled):  # cancelled by sign-out or quitting: keep saying signed out
             signed_in = self.account.signed_in()
-            self._set(SyncStatus(IDLE if signed_in else SIGNED_OUT, "Sync stopped" if signed_in else "Not signed in",
-                                 conflicts=self._conflicts))
+            state, message = (SyncState.IDLE, "Sync stopped") if signed_in else (SyncState.SIGNED_OUT, "Not signed in")
+            self._set(SyncStatus(state, message, conflicts=self._conflicts))
         elif isinstance(exc, MassDeleteError):
-            self._set(SyncStatus(ERROR, f"Waiting for confirmation: {exc}", conflicts=self._conflicts))
+            self._set(SyncStatus(SyncState.ERROR, f"Waiting for confirmation: {exc}", conflicts=self._conflicts))
             self.mass_delete_requested.emit(exc.count, exc.total)
             return
         else:
-            self._set(SyncStatus(ERROR, f"Sync failed: {describe(exc)}", conflicts=self._conflicts))
+            self._set(SyncStatus(SyncState.ERROR, f"Sync failed: {describe(exc)}", conflicts=self._conflicts))
         self._follow_up()
 
     def _follow_up(self) -> None:

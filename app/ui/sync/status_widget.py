@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
-from app.ui.sync.controller import ERROR, OFFLINE, SIGNED_OUT, SYNCED, SYNCING, SyncStatus
+from app.ui.sync.controller import SyncState, SyncStatus
 
-_SHORT = {SIGNED_OUT: "Sync: off", SYNCING: "Syncing…", SYNCED: "Synced", OFFLINE: "Offline", ERROR: "Sync error"}
+_SHORT = {SyncState.SIGNED_OUT: "Sync: off", SyncState.IDLE: "Sync", SyncState.SYNCING: "Syncing…",
+          SyncState.SYNCED: "Synced", SyncState.OFFLINE: "Offline", SyncState.ERROR: "Sync error"}
 
 
 class SyncStatusWidget(QWidget):
@@ -30,15 +31,15 @@ class SyncStatusWidget(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.progress)
         layout.addWidget(self.conflicts_button)
-        self.state = ""
+        self.state: SyncState | None = None
 
     def show_status(self, status: SyncStatus) -> None:
         self.state = status.state
-        self.label.setText(_SHORT.get(status.state, "Sync"))
+        self.label.setText(_SHORT[status.state])
         # The full reason (offline cause, error) is one hover away without crowding the status bar.
         self.label.setToolTip(status.message)
         self.setToolTip(status.message)
-        syncing = status.state == SYNCING
+        syncing = status.state is SyncState.SYNCING
         self.progress.setVisible(syncing)
         if syncing:
             self.progress.setRange(0, status.total)  # 0..0 shows a busy indicator until totals are known

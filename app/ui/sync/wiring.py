@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from app.core.library import Library
+from app.core.library import Item, Library
+from app.ui.library_view import LibraryPanel
 from app.ui.sync.account_dialog import AccountDialog
 from app.ui.sync.conflicts import ConflictsDialog
 from app.ui.sync.controller import SyncController
@@ -33,7 +35,10 @@ def ask_mass_delete(parent: QMainWindow, count: int, total: int) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def install_sync(window: QMainWindow, library: Library) -> SyncUi:
+def install_sync(window: QMainWindow, library: Library, panel: LibraryPanel | None,
+                 open_item: Callable[[Item], None]) -> SyncUi:
+    """Sync for ``window``: ``panel`` is reloaded after a sync and its changes schedule one; ``open_item``
+    opens a conflict copy in the editor."""
     controller = SyncController(library, window)
     indicator = SyncStatusWidget()
     window.statusBar().addPermanentWidget(indicator)
@@ -46,20 +51,14 @@ def install_sync(window: QMainWindow, library: Library) -> SyncUi:
     act_account = QAction("Sync account…", window)
     act_account.triggered.connect(lambda: open_account_dialog(window, controller))
     act_conflicts = QAction("Conflicts to review…", window)
-    act_conflicts.triggered.connect(lambda: open_conflicts(window, controller))
+    act_conflicts.triggered.connect(lambda: open_conflicts(window, controller, open_item))
     indicator.conflicts_clicked.connect(act_conflicts.trigger)
     for act in (act_sync_now, act_account, act_conflicts):
         menu.addAction(act)
         window.addAction(act)
 
-    def refresh_library(_report: object) -> None:
-        panel = getattr(window, "library_panel", None)
-        if panel is not None:
-            panel.refresh()
-
-    controller.synced.connect(refresh_library)
-    panel = getattr(window, "library_panel", None)
     if panel is not None:
+        controller.synced.connect(panel.refresh)
         # The panel reloads its list after every change it makes (rename, tags, trash, batch import); there
         # is no finer "changed" signal, so a reload checks for unsynced changes.
         panel.model.modelReset.connect(controller.notify_if_pending)
@@ -75,9 +74,10 @@ def open_account_dialog(window: QMainWindow, controller: SyncController) -> Acco
     return dialog
 
 
-def open_conflicts(window: QMainWindow, controller: SyncController) -> ConflictsDialog:
+def open_conflicts(window: QMainWindow, controller: SyncController, open_item: Callable[[Item], None]
+                   ) -> ConflictsDialog:
     dialog = ConflictsDialog(controller, window)
     dialog.setObjectName("syncConflictsDialog")
-    dialog.open_requested.connect(window.open_item)
+    dialog.open_requested.connect(open_item)
     dialog.open()
     return dialog

@@ -1,0 +1,82 @@
+"""The main window's commands as QActions, and the toolbar that shows some of them.
+
+Each command is one QAction added to the window, so its shortcut works from any child widget; toolbars and
+menus only *place* actions, they never create their own. :class:`MainActions` names every command the window
+has, so menus, tests and the shortcut list all reach the same objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QSizePolicy, QToolBar, QToolButton, QWidget
+
+from app.ui.icons import icon
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
+
+
+def make_action(parent: QWidget, text: str, slot: Callable[[], object], *, shortcut: Shortcut | None = None,
+                icon_name: str = "blank") -> QAction:
+    """A command of ``parent``: triggered by its shortcut anywhere in the window, then by menus and toolbars."""
+    action = QAction(icon(icon_name), text, parent)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _checked=False: slot())
+    parent.addAction(action)
+    return action
+
+
+def tool_button(text: str, accessible_name: str, slot: Callable[[], object] | None = None) -> QToolButton:
+    """A small button inside a form (not a window command): its text, a name for screen readers, its slot."""
+    button = QToolButton()
+    button.setText(text)
+    button.setAccessibleName(accessible_name)
+    if slot is not None:
+        button.clicked.connect(lambda _checked=False: slot())
+    return button
+
+
+@dataclass(frozen=True)
+class MainActions:
+    new: QAction
+    save: QAction
+    export: QAction
+    copy_image: QAction
+    print: QAction
+    batch: QAction
+    undo: QAction
+    redo: QAction
+    find: QAction
+    light_theme: QAction
+    dark_theme: QAction
+
+    def all(self) -> list[QAction]:
+        return [getattr(self, f.name) for f in fields(self)]
+
+    def toolbar_groups(self) -> tuple[tuple[QAction, ...], ...]:
+        """What the main toolbar shows, in groups separated by a line."""
+        return (self.new, self.save), (self.export, self.copy_image, self.print, self.batch), (self.undo, self.redo)
+
+
+def build_toolbar(window: QMainWindow, groups: Iterable[Iterable[QAction]], trailing: QWidget) -> QToolBar:
+    """The main toolbar: the action groups on the left, ``trailing`` (the theme chooser) on the right."""
+    bar = QToolBar("Main")
+    bar.setObjectName("mainToolbar")
+    bar.setMovable(False)
+    bar.setIconSize(QSize(20, 20))
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for index, group in enumerate(groups):
+        if index:
+            bar.addSeparator()
+        for action in group:
+            bar.addAction(action)
+    spacer = QWidget()
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    bar.addWidget(spacer)
+    bar.addWidget(trailing)
+    window.addToolBar(bar)
+    return bar

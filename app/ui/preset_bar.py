@@ -1,0 +1,105 @@
+"""The preset row of the style box: apply, save, import and export style presets.
+
+A thin view over :class:`PresetStore`: it lists the presets, asks for names and files, and emits ``chosen``
+with the preset's style; the window decides what applying a style means (an undoable editor change).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QToolButton, QWidget
+
+from app.core.errors import QrDeskError
+from app.core.spec import Style
+from app.ui.actions import tool_button
+from app.ui.errors import show_error
+from app.ui.presets import PresetStore
+
+
+class PresetBar(QWidget):
+    chosen = Signal(str, object)  # preset name, its Style
+    imported = Signal(int)  # how many presets a file brought in
+
+    def __init__(self, presets: PresetStore, current_style: Callable[[], Style], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.presets = presets
+        self._current_style = current_style
+        self._styles: dict[str, Style] = {}
+        self.combo = QComboBox()
+        self.combo.setAccessibleName("Style preset")
+        self.combo.setToolTip("Apply a saved style preset")
+        self.combo.activated.connect(self._activated)
+        save = tool_button("Save…", "Save style as preset", self.save_current)
+        share = tool_button("Share", "Import or export presets")
+        share.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        share.addAction("Import presets…", self.import_file)
+        share.addAction("Export presets…", self.export_file)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("Preset"))
+        row.addWidget(self.combo, 1)
+        row.addWidget(save)
+        row.addWidget(share)
+        self.reload()
+
+    def names(self) -> list[str]:
+        return list(self._styles)
+
+    def reload(self) -> None:
+        try:
+            styles = self.presets.load()
+        except QrDeskError as exc:
+            styles = {}
+            message = str(exc)
+            # After construction: the window that owns this row may not be shown yet.
+            QTimer.singleShot(0, lambda: show_error(self.window(), "Presets", message))
+        self._styles = styles
+        self.combo.clear()
+        self.combo.addItem("Choose…", None)
+        for name in styles:
+            self.combo.addItem(name, name)
+
+    def choose(self, name: str) -> None:
+        """Apply the preset called ``name`` (as picking it in the list does)."""
+        if name in self._styles:
+            self.chosen.emit(name, self._styles[name])
+
+    def _activated(self) -> None:
+        name = self.combo.currentData()
+        if isinstance(name, str):
+            self.choose(name)
+
+    def save_current(self) -> None:
+        name, ok = QInputDialog.getText(self, "Save style preset", "Name:")
+        if not ok:
+            return
+        try:
+            self.presets.save(name, self._current_style())
+        except (QrDeskError, OSError) as exc:
+            show_error(self, "Save preset failed", exc)
+            return
+        self.reload()
+
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import presets", "", "Presets (*.json)")
+        if not path:
+            return
+        try:
+            names = self.presets.import_file(Path(path))
+        except (QrDeskError, OSError) as exc:
+            show_error(self, "Import presets failed", exc)
+            return
+        self.reload()
+        self.imported.emit(len(names))
+
+    def export_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export presets", "qrdesk-presets.json", "Presets (*.json)")
+        if not path:
+            return
+        try:
+            self.presets.export_file(Path(path))
+        except (QrDeskError, OSError) as exc:
+            show_error(self, "Export presets failed", exc)

@@ -1,0 +1,77 @@
+"""What the window says about the code beside the picture: version and capacity in the status bar, the scan
+check's verdict, and a one-line summary under the preview.
+
+The verdict is a :class:`ScanState` decided from typed values (:class:`PreviewState`, :class:`ScanReport`), never
+from message text; the labels only display it. Each state's value is the scan label's object name, which the
+stylesheet (resources/themes/qrdesk.qss) colours.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from app.core.verify import ScanReport
+from app.ui.preview import PreviewResult, PreviewState
+from app.ui.text import elide
+
+
+class ScanState(Enum):
+    IDLE = "scanIdle"  # nothing to check: the form is empty
+    CHECKING = "scanChecking"  # a code is shown, its decode check is running
+    OK = "scanOk"
+    WARN = "scanWarn"  # it scans, with advice (contrast, quiet zone, logo)
+    FAIL = "scanFail"  # no code (the input is invalid) or the code does not decode
+
+
+class PreviewStatus:
+    """Owns the version, capacity and scan labels (placed in ``status_bar``) and the summary label (placed by
+    the window under the preview)."""
+
+    def __init__(self, status_bar: QStatusBar) -> None:
+        self.version_label = QLabel()
+        self.version_label.setAccessibleName("Version and error correction")
+        self.capacity_label = QLabel()
+        self.capacity_label.setAccessibleName("Capacity used")
+        self.scan_label = QLabel()
+        self.scan_label.setAccessibleName("Scan check")
+        for label in (self.version_label, self.capacity_label, self.scan_label):
+            status_bar.addPermanentWidget(label)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scan_state = ScanState.IDLE
+
+    def show_result(self, result: PreviewResult) -> None:
+        if result.code is None:
+            self.version_label.setText("—")
+            self.capacity_label.setText("")
+            self.summary.setText(result.message)
+            state = ScanState.IDLE if result.state is PreviewState.EMPTY else ScanState.FAIL
+            self._set_scan(state, result.message)
+            return
+        code = result.code
+        self.version_label.setText(f"Version {code.version} · ECC {code.ecc or '—'}")
+        self.capacity_label.setText(f"{code.capacity_used:.0%} of capacity")
+        self.summary.setText(elide(code.data, 90))
+        self._set_scan(ScanState.CHECKING, "Checking…")
+
+    def show_report(self, report: ScanReport) -> None:
+        if not report.ok:
+            self._set_scan(ScanState.FAIL, "Fails: " + ("; ".join(report.errors) or "does not decode"))
+        elif report.warnings:
+            self._set_scan(ScanState.WARN, "Scannable, but: " + "; ".join(report.warnings))
+        else:
+            self._set_scan(ScanState.OK, "✓ Scannable")
+
+    def _set_scan(self, state: ScanState, text: str) -> None:
+        self.scan_state = state
+        label = self.scan_label
+        label.setObjectName(state.value)
+        label.setText(elide(text, 110))
+        label.setToolTip(text)
+        label.style().unpolish(label)  # the object name changed: re-apply the stylesheet's colour
+        label.style().polish(label)
