@@ -14,6 +14,7 @@ import pytest
 from app.core.library import Library
 from tests.cloud_sync.conftest import snapshot
 from tests.cloud_sync.test_faults import _log_records
+from tests.platforms import posix_kill
 from tests.sync_service.helpers import REPO
 
 CHILD = Path(__file__).with_name("sigkill_child.py")
@@ -33,6 +34,7 @@ def _run_until_frozen(folder: Path, url: str, token: str, path: str, n: int) -> 
     assert proc.returncode == -signal.SIGKILL
 
 
+@posix_kill
 @pytest.mark.parametrize("kill_after_push", [1, 2])
 def test_killed_mid_push_and_mid_pull_then_restarted_converges(machines, kill_after_push: int) -> None:
     a, b = machines(2)

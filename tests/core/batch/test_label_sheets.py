@@ -20,8 +20,10 @@ from pyzbar.pyzbar import decode as zbar_decode
 from app.core.batch import BatchOptions, builtin_templates, get_template, run_batch, write_calibration_page
 from app.core.batch.templates import PAGES
 from app.core.errors import SpecError
+from tests.platforms import debian_tool
 
 LABELS = Path(__file__).resolve().parents[3] / "resources" / "labels"
+needs_poppler = debian_tool("pdftoppm", "poppler-utils")
 DPI = 600
 PX_PER_MM = DPI / 25.4
 
@@ -65,6 +67,7 @@ def find_code(page: np.ndarray, centre: tuple[float, float], record: dict) -> tu
             (y0 + rect.top + rect.height / 2) / PX_PER_MM)
 
 
+@needs_poppler
 @pytest.mark.parametrize(("name", "start", "offset"), [
     ("avery-l7160", 1, (0.0, 0.0)),  # A4 with gaps between columns
     ("zweckform-3474", 5, (0.0, 0.0)),  # A4 edge to edge, a partly used sheet (4 labels gone)
@@ -124,6 +127,7 @@ def test_start_position_beyond_the_sheet_is_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "l.pdf").exists()
 
 
+@needs_poppler
 def test_copies_fill_labels_and_crop_marks_sit_in_the_margins(tmp_path: Path) -> None:
     src = tmp_path / "rows.csv"
     src.write_text("URL;Anzahl\nhttps://a.example;3\nhttps://b.example;0\nhttps://c.example;\n", encoding="utf-8")
@@ -141,6 +145,7 @@ def test_copies_fill_labels_and_crop_marks_sit_in_the_margins(tmp_path: Path) ->
     assert page[round((top + 1) * PX_PER_MM), x - 2:x + 3].min() > 200
 
 
+@needs_poppler
 def test_calibration_page_puts_its_scales_on_the_label_edges(tmp_path: Path) -> None:
     template = get_template("avery-l7160")
     pdf = tmp_path / "calibration.pdf"

@@ -10,6 +10,7 @@ import pytest
 from procs import read_until, start_python, stop
 
 from app.core.library import Library
+from tests.platforms import posix_kill
 
 WRITER = """
     import sys
@@ -36,6 +37,7 @@ WRITER = """
 """
 
 
+@posix_kill
 @pytest.mark.parametrize("mid_tx", [True, False], ids=["inside-a-transaction", "between-commits"])
 def test_sigkill_of_a_writer_keeps_every_committed_item(tmp_path: Path, mid_tx: bool) -> None:
     folder = tmp_path / "lib"
