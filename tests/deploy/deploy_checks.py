@@ -30,6 +30,8 @@ INSTALL_HINTS = {
     "kubectl": "kubectl is on the CI image at /usr/bin/kubectl; elsewhere install it (it bundles kustomize).",
     "promtool": "install Prometheus' promtool: `apt-get install prometheus` (Debian) or a Prometheus release.",
     "checkov": "run `scripts/install-checkov.sh` (creates .venv-checkov with the pinned checkov).",
+    "terraform": "terraform is on the CI image at /usr/local/bin/terraform (fmt needs no providers); elsewhere "
+                 "install it from HashiCorp's releases.",
 }
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from deploy_checks import FIXTURES, ROOT, TERRAFORM, hcl_blocks, parse_hcl, run
+from deploy_checks import FIXTURES, ROOT, TERRAFORM, hcl_blocks, parse_hcl, require_tool, run
 
 TF_FILES = sorted([*TERRAFORM.rglob("*.tf"), *TERRAFORM.rglob("*.tfvars"), *TERRAFORM.rglob("*.tfvars.example"),
                    *TERRAFORM.rglob("*.tftest.hcl")])
@@ -127,12 +127,8 @@ def test_azure_identities_are_scoped_to_the_container() -> None:
 
 
 def test_terraform_fmt() -> None:
-    """`terraform fmt -check` when the binary exists; the brief makes terraform optional on CI machines."""
-    import shutil
-
-    terraform = shutil.which("terraform")
-    if terraform is None:
-        pytest.skip("terraform binary not installed: formatting not checked (HCL parsing still is)")
+    """`terraform fmt -check`: the CI machine has the binary (no providers needed for fmt)."""
+    terraform = require_tool("terraform")
     env = {"CHECKPOINT_DISABLE": "1", "TF_CLI_CONFIG_FILE": "/dev/null", "TF_IN_AUTOMATION": "1"}
     result = run([terraform, "fmt", "-check", "-recursive", str(TERRAFORM)], env=env)
     assert result.returncode == 0, f"terraform fmt would change:\n{result.stdout}{result.stderr}"
