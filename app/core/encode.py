@@ -152,7 +152,7 @@ def _to_code(data: str, raw: fastsegno.Code | segno_encoder.Code, encoding: str 
     matrix.setflags(write=False)
     version: int | str = raw.version if raw.version > 0 else segno_encoder.get_version_name(raw.version)
     ecc = _ECC_NAMES.get(raw.error, "") if raw.error is not None else ""
-    capacity_bits = segno_consts.SYMBOL_CAPACITY[raw.version][raw.error]
+    capacity_bits = fastsegno.symbol_capacity(raw.version, raw.error)
     used_bits = raw.segments.bit_length_with_overhead(raw.version, eci)
     byte_mode = any(seg.mode == segno_consts.MODE_BYTE for seg in raw.segments)
     charset = (encoding or "iso-8859-1") if byte_mode else ""

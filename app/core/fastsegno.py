@@ -24,7 +24,7 @@ segno, record its grid with ``.venv/bin/python -m tests.core.segno_grid`` and ke
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import numpy as np
 from segno import DataOverflowError
@@ -100,11 +100,16 @@ def data_bits(segments: _segno.Segments, version: int, error: int, eci: bool) ->
     ver_range = _segno.version_range(version)
     for segment in segments:
         _segno.write_segment(buff, segment, None, ver_range, eci)
-    capacity = _segno_consts.SYMBOL_CAPACITY[version][error]
+    capacity = symbol_capacity(version, error)
     _segno.write_terminator(buff, capacity, None, len(buff))
     _segno.write_padding_bits(buff, version, len(buff))
     _segno.write_pad_codewords(buff, version, capacity, len(buff))
     return np.frombuffer(bytes(buff.getbits()), dtype=np.uint8)
+
+
+def symbol_capacity(version: int, error: int | None) -> int:
+    """Data bits a symbol holds, by segno's version and error constants (Micro QR too; M1 has no level)."""
+    return cast("dict[int, dict[int | None, int]]", _segno_consts.SYMBOL_CAPACITY)[version][error]
 
 
 @lru_cache(maxsize=64)
@@ -164,7 +169,7 @@ def _n1_scores(lines: np.ndarray) -> np.ndarray:
 def _n3_line_score(hits: np.ndarray, qualified: np.ndarray) -> int:
     """segno's sequential N3 scan for one line (only used where matches are 4 or 6 apart)."""
     score, resume = 0, 0
-    for idx in np.flatnonzero(hits):
+    for idx in map(int, np.flatnonzero(hits)):
         if idx < resume:
             continue
         if qualified[idx]:
@@ -192,7 +197,7 @@ def _n3_scores(lines: np.ndarray) -> np.ndarray:
     qualified[:, :, 0] = True
     qualified[:, :, w - 1] = True
     counted = hits & qualified
-    scores = counted.sum(axis=(1, 2)).astype(np.int64) * 40
+    scores: np.ndarray = counted.sum(axis=(1, 2)).astype(np.int64) * 40
     # A counted match makes segno resume 7 modules later, hiding a match 4 or 6 modules on (the
     # pattern overlaps itself only at those shifts); replay those rare lines exactly.
     clash = (counted[:, :, :-4] & hits[:, :, 4:]).any(axis=2) | (counted[:, :, :-6] & hits[:, :, 6:]).any(axis=2)
@@ -213,7 +218,8 @@ def mask_penalties(candidates: np.ndarray) -> np.ndarray:
     n3 = _n3_scores(lines)
     dark = candidates.sum(axis=(1, 2), dtype=np.int64)
     n4 = np.array([10 * int(abs(float(d) / (n**2) * 100 - 50) / 5) for d in dark])
-    return n1.astype(np.int64) + n2 + n3 + n4
+    total: np.ndarray = n1.astype(np.int64) + n2 + n3 + n4
+    return total
 
 
 # --- codeword placement --------------------------------------------------------------------------------
@@ -263,7 +269,7 @@ def _gf_mul_table() -> np.ndarray:
     log = np.array(_segno_consts.GALIOS_LOG, dtype=np.int32)
     exp = np.array(_segno_consts.GALIOS_EXP, dtype=np.uint8)
     a = np.arange(256)
-    table = exp[(log[a][:, None] + log[a][None, :]) % 255]
+    table: np.ndarray = exp[(log[a][:, None] + log[a][None, :]) % 255]
     table[0, :] = 0
     table[:, 0] = 0
     return table
@@ -291,16 +297,6 @@ def _rs_table(n_data: int, n_ec: int) -> np.ndarray:
     return table
 
 
-def _interleave(blocks: list[np.ndarray]) -> np.ndarray:
-    """Column by column over blocks of possibly unequal length (segno's zip_longest)."""
-    width = max(len(b) for b in blocks)
-    grid = np.full((len(blocks), width), -1, dtype=np.int16)
-    for i, block in enumerate(blocks):
-        grid[i, :len(block)] = block
-    flat = grid.T.reshape(-1)
-    return flat[flat >= 0].astype(np.uint8)
-
-
 def _interleave(blocks: list[U8]) -> U8:
     """Column by column over blocks of possibly unequal length (segno's zip_longest)."""
     width = max(len(b) for b in blocks)
@@ -317,7 +313,8 @@ def final_message(version: int, error: int, bits: U8) -> U8:
     data_blocks: list[U8] = []
     error_blocks: list[U8] = []
     pos = 0
-    for info in _segno_consts.ECC[version][error]:
+    ecc_blocks = cast("dict[int, dict[int, tuple[Any, ...]]]", _segno_consts.ECC)  # segno.consts: no annotations
+    for info in ecc_blocks[version][error]:
         n_ec = info.num_total - info.num_data
         table = _rs_table(info.num_data, n_ec)
         positions = np.arange(info.num_data)

@@ -46,7 +46,7 @@ RGBA = tuple[int, int, int, int]
 
 def parse_color(value: str, field_name: str = "color") -> RGBA:
     """Parse ``#rgb``, ``#rrggbb``, ``#rrggbbaa``, ``rgb()``, ``rgba()``, a CSS name or ``transparent``."""
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not value.strip():  # type: ignore[redundant-expr]  # JSON gives any type
         raise SpecError(field_name, "a colour is required (e.g. #000000)")
     text = value.strip().lower()
     if text == TRANSPARENT:
@@ -57,8 +57,8 @@ def parse_color(value: str, field_name: str = "color") -> RGBA:
         raise SpecError(field_name, f"{value!r} is not a colour (use #rrggbb, rgb(r,g,b) or rgba(r,g,b,a))") \
             from None
     if len(rgba) == 3:
-        rgba = (*rgba, 255)
-    return rgba  # type: ignore[return-value]
+        return (*rgba, 255)
+    return rgba
 
 
 def relative_luminance(rgba: RGBA) -> float:
@@ -110,7 +110,8 @@ class Style:
         _check_choice("style.size_unit", self.size_unit, SIZE_UNITS)
         _check_choice("style.size_mode", self.size_mode, SIZE_MODES)
         _check_choice("style.charset", self.charset, CHARSETS)
-        if not isinstance(self.quiet_zone, int) or not 0 <= self.quiet_zone <= 40:
+        # The isinstance checks guard values read from JSON, whatever the annotations promise.
+        if not isinstance(self.quiet_zone, int) or not 0 <= self.quiet_zone <= 40:  # type: ignore[redundant-expr]
             raise SpecError("style.quiet_zone", "must be a whole number of modules from 0 to 40")
         parse_color(self.fg, "style.fg")
         parse_color(self.bg, "style.bg")
@@ -121,11 +122,11 @@ class Style:
         for name in ("fg_gradient", "eye_gradient"):
             if getattr(self, name) is not None:
                 parse_gradient(getattr(self, name), f"style.{name}")
-        if not isinstance(self.logo_scale, int | float) or not 0.05 <= self.logo_scale <= 0.4:
+        if not isinstance(self.logo_scale, int | float) or not 0.05 <= self.logo_scale <= 0.4:  # type: ignore[redundant-expr]
             raise SpecError("style.logo_scale", "must be between 0.05 and 0.4 of the code width")
-        if not isinstance(self.size, int | float) or not math.isfinite(self.size) or self.size <= 0:
+        if not isinstance(self.size, int | float) or not math.isfinite(self.size) or self.size <= 0:  # type: ignore[redundant-expr]
             raise SpecError("style.size", "must be a positive number")
-        if not isinstance(self.dpi, int) or not 36 <= self.dpi <= 4800:
+        if not isinstance(self.dpi, int) or not 36 <= self.dpi <= 4800:  # type: ignore[redundant-expr]
             raise SpecError("style.dpi", "must be a whole number from 36 to 4800")
         if len(self.caption) > 200:
             raise SpecError("style.caption", "is longer than 200 characters")

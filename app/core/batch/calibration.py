@@ -9,6 +9,7 @@ mean the printer scales the page ("fit to page"), which no offset can mend.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
@@ -60,7 +61,8 @@ def write_calibration_page(stream: BinaryIO, template: LabelTemplate,
     c.save()
 
 
-def _scale(c: Canvas, pt, x: float, y: float, *, horizontal: bool) -> None:
+def _scale(c: Canvas, pt: Callable[[float, float], tuple[float, float]], x: float, y: float, *,
+           horizontal: bool) -> None:
     """Ticks every millimetre across an edge at (x, y): 0 on the edge where QRDesk expects it."""
     c.setFont(FONT, 5)
     for k in range(-SCALE_MM, SCALE_MM + 1):

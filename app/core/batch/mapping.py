@@ -18,10 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from app.core.batch import content, headers
 from app.core.batch.read import Row, Table
 from app.core.errors import SpecError
+
+if TYPE_CHECKING:
+    from app.core.payloads import FieldDef
 
 # Content kinds that can feed a field, by the field's strongest concept.
 _CONTENT_FOR = {"url": ("url",), "email": ("email",), "phone": ("phone", "number"), "mobile": ("phone", "number")}
@@ -107,7 +111,7 @@ class ColumnPlan:
         return lines
 
 
-def kind_fields(kind: str) -> tuple:
+def kind_fields(kind: str) -> tuple[FieldDef, ...]:
     from app.core.payloads import PAYLOAD_KINDS
 
     try:
@@ -132,7 +136,7 @@ def resolve_column(ref: str, header: Sequence[str] | None, width: int, option: s
     raise SpecError(option, f"there is no column {ref!r} (use a header name or a column number 1-{width}){known}")
 
 
-def _field_words(defs: Sequence) -> tuple[str, ...]:
+def _field_words(defs: Sequence[FieldDef]) -> tuple[str, ...]:
     concepts: list[str] = list(headers.ROLES)
     for f in defs:
         strong, weak = headers.field_concepts(f.name)

@@ -77,7 +77,7 @@ class UniqueNames:
         return candidate
 
 
-class _Fields(dict):
+class _Fields(dict[str, object]):
     def __missing__(self, key: str) -> str:
         raise KeyError(key)
 

@@ -7,6 +7,7 @@ Cells are trimmed unless ``keep_spaces``; blank rows are skipped (counted, not f
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ class Prepared:
     errors: list[RowError]
     skipped: list[int]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         # (plan, items, errors) unpacking, as callers did before skipped rows were counted.
         return iter((self.plan, self.items, self.errors))
 

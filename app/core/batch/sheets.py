@@ -15,11 +15,17 @@ Row numbers are the sheet's own (row 1 is the sheet's first row), so an error na
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.batch.cellformat import format_value, general
 from app.core.batch.read import InputError, Row, Table, drop_trailing_blank
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+    from python_calamine import CalamineWorkbook
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".xls", ".xlsb")
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -87,7 +93,7 @@ def read_workbook(path: str | Path, sheet: str | None = None) -> Table:
     return table
 
 
-def _open(path: Path):
+def _open(path: Path) -> CalamineWorkbook:
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
     try:
@@ -99,7 +105,7 @@ def _open(path: Path):
         raise InputError(f"{path.name}: cannot be read as a workbook ({exc})") from None
 
 
-def _visible(workbook) -> list[str]:
+def _visible(workbook: CalamineWorkbook) -> list[str]:
     from python_calamine import SheetTypeEnum, SheetVisibleEnum
 
     return [m.name for m in workbook.sheets_metadata
@@ -136,7 +142,7 @@ def _plain(value: object) -> str:
     return general(value)  # type: ignore[arg-type]
 
 
-def _shown_text(path: Path, sheet: str, values: list[list[object]], cells: set[Position],
+def _shown_text(path: Path, sheet: str, values: Sequence[Sequence[object]], cells: set[Position],
                 table: Table) -> dict[Position, str]:
     suffix = path.suffix.lower()
     with open(path, "rb") as fh:
@@ -158,7 +164,7 @@ def _zip_has(path: Path, member: str) -> bool:
         return member in archive.namelist()
 
 
-def _xlsx_shown_text(path: Path, sheet: str, values: list[list[object]],
+def _xlsx_shown_text(path: Path, sheet: str, values: Sequence[Sequence[object]],
                      cells: set[Position]) -> dict[Position, str]:
     """Render the numbers and dates with their number formats (read with openpyxl, only where needed)."""
     import openpyxl
@@ -222,7 +228,7 @@ def _ods_shown_text(path: Path, sheet: str, cells: set[Position]) -> dict[Positi
     return shown
 
 
-def _paragraph(element) -> str:
+def _paragraph(element: Element) -> str:
     """The text of a ``<text:p>``: spans and links inline, ``<text:s text:c="n"/>`` as n spaces."""
     out = [element.text or ""]
     for child in element:

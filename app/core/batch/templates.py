@@ -16,6 +16,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from app.core.errors import SpecError
 
@@ -99,7 +100,7 @@ def _labels_dir() -> Path:
     return resources_dir() / "labels"
 
 
-def from_record(record: dict, origin: str) -> LabelTemplate:
+def from_record(record: dict[str, Any], origin: str) -> LabelTemplate:
     """A template from one ``[[template]]`` table (see resources/labels/*.toml)."""
     try:
         page = record["page"]

@@ -222,7 +222,9 @@ def mecard_data(first_name: str = "", last_name: str = "", phone: str = "", emai
     """``MECARD:N:Last,First;TEL:..;EMAIL:..;;`` with ``\\ ; , : "`` escaped by a backslash."""
     if not (first_name or last_name):
         raise SpecError("first_name", "a MeCard needs a first or last name")
-    esc = lambda v: _backslash_escape(v, _MECARD_SPECIALS)  # noqa: E731
+    def esc(value: str) -> str:
+        return _backslash_escape(value, _MECARD_SPECIALS)
+
     name = ",".join(esc(p) for p in (last_name, first_name) if p)
     parts = [f"N:{name}"]
     if phone:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from segno import consts as segno_consts
@@ -88,8 +88,8 @@ def corner_flags(matrix: np.ndarray, draw: np.ndarray) -> np.ndarray:
     dark = np.pad(matrix & draw, 1)
     up, down = ~dark[:-2, 1:-1], ~dark[2:, 1:-1]
     left, right = ~dark[1:-1, :-2], ~dark[1:-1, 2:]
-    flags = ((up & left).astype(np.uint8) | ((up & right) << 1) | ((down & right) << 2)
-             | ((down & left) << 3))
+    flags: np.ndarray = ((up & left).astype(np.uint8) | ((up & right) << 1) | ((down & right) << 2)
+                         | ((down & left) << 3))
     return flags.astype(np.uint8)
 
 
@@ -111,7 +111,12 @@ def eye_shapes(row: int, col: int, eye_shape: str) -> list[tuple[Shape, bool]]:
             (Shape("rect", x + 2, y + 2, 3, 3), True)]
 
 
-def outline(shape: Shape, dx: float = 0.0, dy: float = 0.0) -> list[tuple]:
+# A path operator: ("M", x, y), ("L", x, y), ("C", x1, y1, x2, y2, x, y) or ("Z",); writers index it by
+# position, which a variadic tuple type cannot express.
+PathOp = tuple[Any, ...]
+
+
+def outline(shape: Shape, dx: float = 0.0, dy: float = 0.0) -> list[PathOp]:
     """Path operators for ``shape`` moved by ``(dx, dy)``.
 
     Operators: ("M", x, y), ("L", x, y), ("C", x1, y1, x2, y2, x, y), ("Z",).
@@ -126,10 +131,10 @@ def outline(shape: Shape, dx: float = 0.0, dy: float = 0.0) -> list[tuple]:
     return _rounded_outline(x, y, shape.w, shape.h, shape.radii)
 
 
-def _rounded_outline(x: float, y: float, w: float, h: float, radii: Radii) -> list[tuple]:
+def _rounded_outline(x: float, y: float, w: float, h: float, radii: Radii) -> list[PathOp]:
     tl, tr, br, bl = radii
     k = KAPPA
-    ops: list[tuple] = [("M", x + tl, y), ("L", x + w - tr, y)]
+    ops: list[PathOp] = [("M", x + tl, y), ("L", x + w - tr, y)]
     if tr:
         ops.append(("C", x + w - tr + k * tr, y, x + w, y + tr - k * tr, x + w, y + tr))
     ops.append(("L", x + w, y + h - br))

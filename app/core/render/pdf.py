@@ -25,7 +25,11 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, Canvas
+from reportlab.pdfgen.canvas import (  # type: ignore[attr-defined]  # types-reportlab lacks the fill rules
+    FILL_EVEN_ODD,
+    FILL_NON_ZERO,
+    Canvas,
+)
 
 from app.core.encode import QrCode
 from app.core.render.geometry import Shape, outline

@@ -80,8 +80,8 @@ def draw_scene(scene: Scene, px: int) -> Image.Image:
     for row, col in scene.code.finder_origins:
         top, left = (oy + row) * px, (ox + col) * px
         eye_mask[top:top + 7 * px, left:left + 7 * px] = _eye_tile(eye_shape_for(scene.code, scene.style), px)
-    module_mask = Image.fromarray(module_mask, "L")
-    eye_mask = Image.fromarray(eye_mask, "L")
+    module_layer = Image.fromarray(module_mask, "L")
+    eye_layer = Image.fromarray(eye_mask, "L")
 
     image = Image.new("RGBA", size, scene.bg)
     if scene.logo is not None:
@@ -94,8 +94,8 @@ def draw_scene(scene: Scene, px: int) -> Image.Image:
         if not scene.transparent:
             patch = ImageDraw.Draw(image)
             _paint(patch, [(s, True) for s in scene.patch], ox, oy, px, fill=scene.bg)
-    image = _fill_paint(image, module_mask, scene.fg_paint, layout.origin, px)
-    image = _fill_paint(image, eye_mask, scene.eye_paint, layout.origin, px)
+    image = _fill_paint(image, module_layer, scene.fg_paint, layout.origin, px)
+    image = _fill_paint(image, eye_layer, scene.eye_paint, layout.origin, px)
     if scene.frame or layout.caption:
         frame_mask = Image.new("L", size, 0)
         draw = ImageDraw.Draw(frame_mask)
