@@ -1,4 +1,4 @@
-"""HTTP client for the sync service's ``/v1`` API (see DESIGN.md, "Sync protocol").
+"""HTTP client for the sync service's ``/v1`` API (docs/sync-protocol.md, "Endpoints").
 
 Every call has a timeout. Transient answers (``429``, ``502``, ``503``, ``504``; any other ``5xx`` too) are
 retried with backoff, after their ``Retry-After`` when given (capped), and so are transport errors: every request

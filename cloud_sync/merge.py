@@ -1,6 +1,6 @@
 """Decide what one record becomes when the local and the server version both changed.
 
-Rules (DESIGN.md, "Client rules"): identical content is no conflict; an edit beats a delete; otherwise a
+Rules (docs/sync-protocol.md, "Merge rules"): identical content is no conflict; an edit beats a delete; otherwise a
 three-way merge against the stored base — tags as sets, name/notes/trash state from whichever side changed
 them, files as a union. Where both sides changed the code itself (the spec) — or both changed the same text
 field differently — the server's version is kept and the local one becomes a visible conflict copy, so no

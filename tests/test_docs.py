@@ -98,3 +98,35 @@ def test_the_checker_catches_what_it_should() -> None:
                      "none.svg", "/etc/passwd: absolute", "../../shared/DESIGN.md: points outside"):
         assert expected in problems
     assert "example.com" not in problems and "#layers" not in problems
+
+
+PACKAGE_SECTIONS = ("app/core", "app/cli", "app/ui", "cloud_sync", "sync-service/sync_service")
+
+
+def _sections(markdown: str) -> dict[str, str]:
+    """``### `path`…`` sections of docs/architecture.md by the package path their heading names."""
+    found = {}
+    for chunk in markdown.split("\n### ")[1:]:
+        heading = chunk.split("\n", 1)[0]
+        for package in PACKAGE_SECTIONS:
+            if f"`{package}`" in heading:
+                found[package] = chunk
+    return found
+
+
+def test_architecture_names_every_module_in_its_package_section() -> None:
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    sections = _sections(text)
+    missing = []
+    for package in PACKAGE_SECTIONS:
+        assert package in sections, f"docs/architecture.md has no ### section for `{package}`"
+        for path in sorted((ROOT / package).rglob("*.py")):
+            if path.name in ("__init__.py", "__main__.py") or "__pycache__" in path.parts:
+                continue
+            module = path.relative_to(ROOT / package).as_posix()
+            if f"`{module}`" not in sections[package]:
+                missing.append(f"{package}/{module}")
+    for path in sorted((ROOT / "app").glob("*.py")):
+        if path.name not in ("__init__.py", "__main__.py") and f"`app/{path.name}`" not in text:
+            missing.append(f"app/{path.name}")
+    assert not missing, "docs/architecture.md does not say what these modules do: " + ", ".join(missing)

@@ -1,4 +1,4 @@
-"""Writing one code to a file, checked by decoding it first (DESIGN rule 3).
+"""Writing one code to a file, checked by decoding it first (docs/architecture.md, rule 3).
 
 The file is written beside its target under a temporary name, decoded from disk exactly as written,
 and only then moved into place, so a code that does not scan is never left behind silently and an

@@ -1,4 +1,4 @@
-"""Export from the GUI: files (checked by decoding, DESIGN rule 3), the clipboard, and printing.
+"""Export from the GUI: files (checked by decoding: docs/architecture.md, rule 3), the clipboard, and printing.
 
 Files go through :func:`app.core.export.export_code`, the same function the CLI uses. Printing places
 the code at its true physical size: the style's size in mm/in (or px at the style's DPI) is converted to

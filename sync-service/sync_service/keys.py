@@ -1,4 +1,4 @@
-"""Object key layout (see DESIGN.md "Sync protocol"). Every key is built here from validated parts."""
+"""Object key layout (docs/sync-protocol.md, "Object layout"). Every key is built here from validated parts."""
 
 from __future__ import annotations
 

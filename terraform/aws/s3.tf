@@ -1,4 +1,4 @@
-# Primary store of the sync service: the commit point of every user's log (see DESIGN.md, "Sync protocol").
+# Primary store of the sync service: the commit point of every user's log (docs/sync-protocol.md).
 resource "aws_s3_bucket" "sync" {
   #checkov:skip=CKV2_AWS_62:Nothing consumes bucket events; the service's reconciler copies to Azure by listing the log.
   #checkov:skip=CKV_AWS_144:Cross-region replication is optional (enable_cross_region_replication); the Azure replica is the disaster copy.

@@ -1,4 +1,4 @@
-# Replica store: receives create-only copies of the S3 log entries and blobs (DESIGN.md, "Replication").
+# Replica store: receives create-only copies of the S3 log entries and blobs (docs/sync-protocol.md, "Two clouds").
 resource "azurerm_storage_account" "sync" {
   #checkov:skip=CKV_AZURE_33:Queue service logging does not apply; the account holds blobs only and queues are unused.
   #checkov:skip=CKV_AZURE_206:Geo redundancy is enforced by the variable's validation (GRS/GZRS/RAGRS/RAGZRS); checkov cannot see a variable's value.

@@ -1,4 +1,4 @@
-"""The merge rules on their own (DESIGN.md, "Client rules")."""
+"""The merge rules on their own (docs/sync-protocol.md, "Merge rules")."""
 
 from __future__ import annotations
 

@@ -59,7 +59,7 @@ class SyncPosition(TypedDict):
 
 @dataclass(frozen=True)
 class SyncRecord:
-    """One record as the sync protocol defines it (see DESIGN.md, "Sync protocol")."""
+    """One record as the sync protocol defines it (docs/sync-protocol.md, "Records")."""
 
     id: str
     rev: int | None
