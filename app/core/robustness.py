@@ -166,8 +166,11 @@ class RobustnessReport:
 
     @property
     def weakest(self) -> str | None:
-        """The condition the fewest readers survive (first in :data:`CONDITIONS` order on a tie)."""
-        failing = [c for c in self.results if c not in self.survived]
+        """The condition the fewest readers survive (first in :data:`CONDITIONS` order on a tie), judged by the
+        readers that read the undisturbed code: one that cannot fails every condition and says nothing about
+        which is weakest. ``None`` when those readers survive everything."""
+        readable = [r for r in self.readers if self.clean.get(r)]
+        failing = [c for c, by in self.results.items() if any(not by.get(r) for r in readable)]
         return min(failing, key=lambda c: self.read_by(c)) if failing else None
 
     def per_reader(self, reader: str) -> int:

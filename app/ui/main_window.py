@@ -36,6 +36,7 @@ from app.core.spec import QrSpec, Style
 from app.core.verify import ScanReport
 from app.ui import export as ui_export
 from app.ui.actions import MainActions, build_toolbar, make_action
+from app.ui.decode_wiring import install_decode_ui
 from app.ui.document import Document, save_document
 from app.ui.editor.model import EditorModel
 from app.ui.editor.payload_form import PayloadForm
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         self.main_actions = self._create_actions()
         self.theme_combo = self._theme_combo()
         build_toolbar(self, self.main_actions.toolbar_groups(), self.theme_combo)
+        self.decode_ui = install_decode_ui(self, self.preview_ctl, self.statusBar(), lambda: self.model.spec,
+                                           self.open_spec, scan_badge=self.preview_status.scan_label)
+        self._build_file_menu()
         self.sync: SyncUi | None = None
         if library is not None:
             from app.ui.sync.wiring import install_sync  # the sync client (httpx, keyring) only with a library
@@ -184,6 +188,16 @@ class MainWindow(QMainWindow):
         actions.find.setEnabled(self.library_panel is not None)
         return actions
 
+    def _build_file_menu(self) -> None:
+        actions, decode = self.main_actions, self.decode_ui
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.setObjectName("fileMenu")
+        menu.addActions([actions.new, decode.open_image, decode.paste_image])
+        menu.addSeparator()
+        menu.addActions([actions.save, actions.export, actions.copy_image, decode.copy_svg, actions.print])
+        menu.addSeparator()
+        menu.addActions([actions.batch, decode.details])
+
     def _theme_combo(self) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName("Theme")
@@ -210,6 +224,13 @@ class MainWindow(QMainWindow):
         self.model.load(QrSpec(kind=self.model.spec.kind, fields={}, style=self.model.spec.style))
         self.document = Document(self.model.spec)
 
+    def open_spec(self, spec: QrSpec, message: str = "") -> None:
+        """Open ``spec`` (e.g. a decoded code) as a new, unsaved item."""
+        self.model.load(spec)
+        self.document = Document(self.model.spec)
+        if message:
+            self.statusBar().showMessage(message, 8000)
+
     def set_theme(self, theme: str) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication), "the main window needs a QApplication"
@@ -223,14 +244,16 @@ class MainWindow(QMainWindow):
 
     def export_dialog(self) -> None:
         start = str(Path(self.settings.last_export_dir or Path.home()) / "qr-code.png")
-        path, _ = QFileDialog.getSaveFileName(self, "Export QR code", start, ui_export.FILE_FILTERS)
+        path, chosen = QFileDialog.getSaveFileName(self, "Export QR code", start, ui_export.file_filters())
         if path:
-            self.export_to(path)
+            fmt, target = ui_export.format_for_filter(chosen, path)  # the filter tells a CMYK PDF from a PDF
+            self.export_to(target, fmt)
 
-    def export_to(self, path: str | Path) -> Task:
-        """Export in a worker; the result or a message box follows."""
+    def export_to(self, path: str | Path, fmt: str | None = None) -> Task:
+        """Export in a worker (``fmt``: a writer format, default from the suffix); the result or a message box
+        follows."""
         self.settings.last_export_dir = str(Path(path).parent)
-        task = Task(ui_export.export_spec, self.model.spec, Path(path), self.settings.verify_exports)
+        task = Task(ui_export.export_spec, self.model.spec, Path(path), self.settings.verify_exports, fmt)
         task.signals.finished.connect(self._exported)
         task.signals.failed.connect(lambda exc: show_error(self, "Export failed", exc))
         self.statusBar().showMessage(f"Exporting {Path(path).name}…")

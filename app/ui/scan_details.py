@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QBrush, QColor, QMouseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -33,6 +34,7 @@ from app.core.verify import ScanReport, check_code_thorough
 from app.ui.workers import Task, submit
 
 SETTLE_MS = 700
+OK_COLOUR, FAIL_COLOUR = "#2e7d32", "#c62828"  # readable on the light and the dark theme
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,7 @@ class ScanDetailsDialog(QDialog):
             self.notes.setText("")
             return
         robustness = result.report.robustness
-        lines = [robustness.summary()]
+        lines = [robustness.summary()[:1].upper() + robustness.summary()[1:] + "."]
         lines += [f"✗ {e}" for e in result.report.errors] + [f"! {w}" for w in result.report.warnings]
         self.summary.setText("\n".join(lines))
         readers = list(robustness.readers)
@@ -192,9 +194,10 @@ class ScanDetailsDialog(QDialog):
         for row, (_, by_reader) in enumerate(rows):
             for column, reader in enumerate(readers):
                 ok = bool(by_reader.get(reader))
-                item = QTableWidgetItem(self.tr("reads it") if ok else self.tr("fails"))
+                item = QTableWidgetItem(self.tr("✓ reads it") if ok else self.tr("✗ fails"))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setForeground(QBrush(QColor(OK_COLOUR if ok else FAIL_COLOUR)))
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         notes = [f"{f.severity}: {f.message}" for f in result.findings]
         self.notes.setText("\n".join(notes) if notes else self.tr("No notes on the payload."))

@@ -53,7 +53,7 @@ def test_badge_and_details_show_readers_conditions_and_notes(qtbot) -> None:
     assert [table.horizontalHeaderItem(i).text() for i in range(table.columnCount())] == ["zxing-cpp", "zbar",
                                                                                           "OpenCV"]
     assert table.rowCount() == 1 + len(CONDITIONS)
-    assert table.item(0, 0).text() == "reads it" and table.item(0, 2).text() == "fails"
+    assert table.item(0, 0).text() == "✓ reads it" and table.item(0, 2).text() == "✗ fails"
     assert "OpenCV cannot read the code" in dialog.summary.text()
     assert "warning: http:// is not encrypted" in dialog.notes.text()
 

@@ -24,14 +24,14 @@ def test_choosing_a_linear_gradient_writes_the_style(qtbot) -> None:
     model = EditorModel(SPEC)
     row = GradientRow(model, "fg_gradient", "Modules")
     qtbot.addWidget(row)
-    assert not row.angle.isEnabled() and not row.start.isEnabled()
+    assert row.angle.isHidden() and row.start.isHidden()
     row.kind.setCurrentIndex(row.kind.findData("linear"))
     assert model.spec.style.fg_gradient == "linear:90 #1a237e #00897b"
     row.angle.setValue(45)
     row.start.picked.emit("#000000")
     assert model.spec.style.fg_gradient == "linear:45 #000000 #00897b"
     row.kind.setCurrentIndex(row.kind.findData("radial"))
-    assert model.spec.style.fg_gradient == "radial #000000 #00897b" and not row.angle.isEnabled()
+    assert model.spec.style.fg_gradient == "radial #000000 #00897b" and row.angle.isHidden()
     row.kind.setCurrentIndex(row.kind.findData(""))
     assert model.spec.style.fg_gradient is None
 
@@ -84,13 +84,13 @@ class StyleEditing(RuleBasedStateMachine):
 
     @rule(field=st.sampled_from(["fg_gradient", "eye_gradient"]), angle=st.integers(0, 359))
     def turn(self, field: str, angle: int) -> None:
-        if self.rows[field].angle.isEnabled():
+        if not self.rows[field].angle.isHidden():
             self.rows[field].angle.setValue(angle)
 
     @rule(field=st.sampled_from(["fg_gradient", "eye_gradient"]), end=st.booleans(), colour=COLOURS)
     def pick(self, field: str, end: bool, colour: str) -> None:
         button = self.rows[field].end if end else self.rows[field].start
-        if button.isEnabled():
+        if not button.isHidden():
             button.picked.emit(colour)
 
     @rule(metres=st.floats(0.1, 20.0))

@@ -64,9 +64,10 @@ class GradientRow(QWidget):
         finally:
             for widget in (self.kind, self.angle):
                 widget.blockSignals(False)
-        self.angle.setEnabled(bool(gradient) and gradient is not None and gradient.kind == "linear")
-        self.start.setEnabled(gradient is not None)
-        self.end.setEnabled(gradient is not None)
+        # Only what applies is shown: no colours without a gradient, no angle for a radial one.
+        self.angle.setVisible(gradient is not None and gradient.kind == "linear")
+        self.start.setVisible(gradient is not None)
+        self.end.setVisible(gradient is not None)
 
     def _commit(self, start: str | None = None, end: str | None = None, merge: bool = False) -> None:
         kind = self.kind.currentData()

@@ -85,6 +85,12 @@ class StylePanel(QWidget):
         form.addRow("Modules", self.module_shape)
         self.eye_shape = self._combo("Eye shape", EYE_SHAPES, "eye_shape")
         form.addRow("Eyes", self.eye_shape)
+        from app.ui.editor.gradient_row import GradientRow  # it imports ColorButton from this module
+
+        self.fg_gradient = GradientRow(model, "fg_gradient", self.tr("Module"))
+        form.addRow(self.tr("Gradient"), self.fg_gradient)
+        self.eye_gradient = GradientRow(model, "eye_gradient", self.tr("Eye"))
+        form.addRow(self.tr("Eye gradient"), self.eye_gradient)
 
         self.logo = QLineEdit()
         self.logo.setReadOnly(True)
@@ -130,6 +136,10 @@ class StylePanel(QWidget):
         size_row.addWidget(self.size_mode)
         form.addRow("Size", size_row)
         form.addRow("Resolution", self.dpi)
+        from app.ui.editor.print_advice import PrintAdviceRow
+
+        self.print_advice = PrintAdviceRow(model)
+        form.addRow(self.tr("Scan distance"), self.print_advice)
 
         model.changed.connect(self.show_spec)
         self.show_spec(model.spec)
