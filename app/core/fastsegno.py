@@ -275,24 +275,30 @@ def _gf_mul_table() -> np.ndarray:
     return table
 
 
-def _rs_remainder(block: list[int], n_ec: int) -> list[int]:
-    """segno's synthetic division, used only to build the tables."""
+def _unit_remainders(n_data: int, n_ec: int) -> list[list[int]]:
+    """Error words of a block whose only non-zero data word is a 1 at position k, for each k.
+
+    That is x^(n_data - 1 - k + n_ec) mod g; each power follows from the previous one by a shift and at most
+    one reduction, so the table costs n_data * n_ec steps instead of a division per position. Coefficients
+    are highest degree first, as in segno's division.
+    """
     gen, log, exp = _segno_consts.GEN_POLY[n_ec], _segno_consts.GALIOS_LOG, _segno_consts.GALIOS_EXP
-    work = [*block, *([0] * n_ec)]
-    for k in range(len(block)):
-        if work[k]:
-            lcoef = log[work[k]]
-            for n in range(n_ec):
-                work[k + n + 1] ^= exp[lcoef + gen[n]]
-    return work[len(block):]
+    remainder = [exp[g] for g in gen]  # x^n_ec mod g: the generator without its leading 1
+    powers = [remainder]
+    for _ in range(n_data - 1):
+        top, remainder = remainder[0], [*remainder[1:], 0]
+        if top:
+            shift = log[top]
+            remainder = [r ^ exp[shift + g] for r, g in zip(remainder, gen, strict=True)]
+        powers.append(remainder)
+    return powers[::-1]
 
 
 @lru_cache(maxsize=256)
 def _rs_table(n_data: int, n_ec: int) -> np.ndarray:
     """(n_data, 256, n_ec): error words contributed by value v at data position i."""
-    unit = np.array([_rs_remainder([int(i == k) for i in range(n_data)], n_ec) for k in range(n_data)],
-                    dtype=np.uint8)
-    table = _gf_mul_table()[np.arange(256)[None, :, None], unit[:, None, :]]
+    unit = np.array(_unit_remainders(n_data, n_ec), dtype=np.uint8)
+    table: np.ndarray = _gf_mul_table()[np.arange(256)[None, :, None], unit[:, None, :]]
     table.setflags(write=False)
     return table
 
