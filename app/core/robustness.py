@@ -128,6 +128,10 @@ def smudge(grey: Grey, px: float, rng: np.random.Generator) -> Grey:
     return _noise(image, rng)
 
 
+class Cancelled(Exception):
+    """A score was stopped by its caller (the code it was for is no longer shown)."""
+
+
 @dataclass(frozen=True)
 class Condition:
     name: str
@@ -205,8 +209,11 @@ def _reads(grey: Grey, reader: str, expected: str) -> bool:
 
 def score_image(image: Image.Image | Grey, expected: str, module_px: float, *, symbology: str = readers.QR,
                 decoders: Sequence[str] | None = None, conditions: Sequence[Condition] = CONDITIONS,
-                seed: int = 0, trials: int = TRIALS) -> RobustnessReport:
+                seed: int = 0, trials: int = TRIALS,
+                cancelled: Callable[[], bool] | None = None) -> RobustnessReport:
     """Score a picture of one code (its quiet zone included) drawn at ``module_px`` pixels per module.
+
+    ``cancelled`` is asked between conditions; when it says so the score stops with :class:`Cancelled`.
 
     A picture with larger modules is first shrunk to :data:`SCORE_PX` per module: the conditions are the
     same in modules, and a scanned poster would otherwise cost seconds per condition."""
@@ -230,6 +237,8 @@ def score_image(image: Image.Image | Grey, expected: str, module_px: float, *, s
     for condition in conditions:
         votes = dict.fromkeys(counted, 0)
         for trial in range(trials):
+            if cancelled is not None and cancelled():
+                raise Cancelled
             seen = condition.apply(grey, float(module_px), _rng(seed, f"{condition.name}:{trial}"))
             for r in counted:
                 votes[r] += _reads(seen, r, expected)
@@ -238,12 +247,13 @@ def score_image(image: Image.Image | Grey, expected: str, module_px: float, *, s
 
 
 def score_code(code: QrCode, style: Style, *, decoders: Sequence[str] | None = None, seed: int = 0,
-               conditions: Sequence[Condition] = CONDITIONS, trials: int = TRIALS) -> RobustnessReport:
+               conditions: Sequence[Condition] = CONDITIONS, trials: int = TRIALS,
+               cancelled: Callable[[], bool] | None = None) -> RobustnessReport:
     """Score a code as QRDesk draws it with ``style`` (at :data:`SCORE_PX` pixels per module)."""
     image = render_image(code, style, SCORE_PX)
     symbology = readers.MICRO_QR if code.micro else readers.QR
     return score_image(image, code.data, SCORE_PX, symbology=symbology, decoders=decoders, seed=seed,
-                       conditions=conditions, trials=trials)
+                       conditions=conditions, trials=trials, cancelled=cancelled)
 
 
 def _grey(image: Image.Image) -> Grey:

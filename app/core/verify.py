@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -239,14 +240,14 @@ def _judge_readers(report: ScanReport, robustness: RobustnessReport) -> None:
     report.warnings.extend(robustness.skipped.values())  # not installed, or cannot read Micro QR
 
 
-def check_code_thorough(code: QrCode, style: Style) -> ScanReport:
+def check_code_thorough(code: QrCode, style: Style, cancelled: Callable[[], bool] | None = None) -> ScanReport:
     """:func:`check_code` plus every reader and the robustness score (about a second: keep it off the UI
-    thread)."""
+    thread); ``cancelled`` can stop it between conditions (:class:`app.core.robustness.Cancelled`)."""
     from app.core.robustness import score_code
 
     report = check_code(code, style)
     try:
-        robustness = score_code(code, style)
+        robustness = score_code(code, style, cancelled=cancelled)
     except RenderError:
         return report  # check_code has already said why the code cannot be drawn
     report.robustness = robustness

@@ -328,6 +328,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.sync is not None:
             self.sync.controller.shutdown()
+        self.decode_ui.thorough.shutdown()
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.last_spec_json = self.model.spec.to_json()
         self.settings.sync()

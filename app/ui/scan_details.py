@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,10 +28,10 @@ from app.core.decoders import DECODERS
 from app.core.encode import QrCode
 from app.core.errors import QrDeskError
 from app.core.lint import Finding, lint
-from app.core.robustness import CONDITIONS
+from app.core.robustness import CONDITIONS, Cancelled
 from app.core.spec import QrSpec
 from app.core.verify import ScanReport, check_code_thorough
-from app.ui.workers import Task, submit
+from app.ui.workers import CancelToken, Task, submit
 
 SETTLE_MS = 700
 OK_COLOUR, FAIL_COLOUR = "#2e7d32", "#c62828"  # readable on the light and the dark theme
@@ -47,16 +47,22 @@ class Thorough:
     findings: list[Finding]
 
 
-def run_thorough(generation: int, code: QrCode, spec: QrSpec) -> Thorough:
+def run_thorough(generation: int, code: QrCode, spec: QrSpec, token: CancelToken) -> Thorough | None:
+    """The thorough check (runs in a worker); ``None`` when it was cancelled because the code changed."""
     try:
-        report = check_code_thorough(code, spec.style)
+        report = check_code_thorough(code, spec.style, cancelled=lambda: token.cancelled)
+    except Cancelled:
+        return None
     except QrDeskError as exc:
         report = ScanReport(ok=False, decoded=None, errors=[str(exc)])
     return Thorough(generation, code.data, report, lint(code.data))
 
 
 class ThoroughCheck(QObject):
-    """Starts a thorough check once the code on screen has settled; emits only the newest result."""
+    """Starts a thorough check once the code on screen has settled; emits only the newest result.
+
+    It runs in a pool of its own with one thread, so it never holds up the preview's renders in the shared
+    pool, and a newer code (or :meth:`shutdown`) cancels the running check between conditions."""
 
     started = Signal()
     finished = Signal(object)  # Thorough
@@ -69,6 +75,8 @@ class ThoroughCheck(QObject):
         self._timer.timeout.connect(self._start)
         self._generation = 0
         self._pending: tuple[QrCode, QrSpec] | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
         self.last: Thorough | None = None
         self.running: Task | None = None
 
@@ -77,6 +85,8 @@ class ThoroughCheck(QObject):
         self._generation += 1
         self._pending = (code, spec) if code is not None else None
         self._timer.stop()
+        if self.running is not None:
+            self.running.token.cancel()
         if code is not None:
             self._timer.start()
 
@@ -84,13 +94,20 @@ class ThoroughCheck(QObject):
         if self._pending is None:
             return
         code, spec = self._pending
-        task = Task(run_thorough, self._generation, code, spec)
+        task = Task(run_thorough, self._generation, code, spec, wants_token=True)
         task.signals.finished.connect(self._done)
-        self.running = submit(task)
+        self.running = submit(task, self._pool)
         self.started.emit()
 
-    def _done(self, result: Thorough) -> None:
-        if result.generation != self._generation:
+    def shutdown(self) -> None:
+        """Stop a running check and wait for it (it stops at the next condition)."""
+        self._timer.stop()
+        if self.running is not None:
+            self.running.token.cancel()
+        self._pool.waitForDone()
+
+    def _done(self, result: Thorough | None) -> None:
+        if result is None or result.generation != self._generation:
             return  # the code changed while this ran
         self.last = result
         self.finished.emit(result)

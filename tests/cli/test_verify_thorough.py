@@ -51,3 +51,21 @@ def test_check_code_thorough_adds_readers_and_score_to_the_style_findings() -> N
     assert report.ok and any("contrast is low" in w for w in report.warnings)
     assert set(report.readers) == {"zxing", "zbar", "opencv"}
     assert report.robustness is not None and report.robustness.weakest == "dim"
+
+
+def test_a_missing_reader_is_named_and_the_others_still_check(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    from app.core import decoders
+
+    monkeypatch.setitem(sys.modules, "pyzbar", None)  # what a machine without libzbar0 looks like to pyzbar
+    decoders._pyzbar.cache_clear()
+    try:
+        render(encode(URL, Style(ecc="H")), Style(ecc="H"), "png", tmp_path / "c.png")
+        assert main(["verify", "--thorough", str(tmp_path / "c.png")]) == 0
+        out = capsys.readouterr().out
+        assert "readers: zxing-cpp yes, OpenCV yes\n" in out and "on 2 readers" in out
+        assert "warning: zbar is not available" in out and "install libzbar0 and the pyzbar package" in out
+    finally:
+        decoders._pyzbar.cache_clear()

@@ -28,11 +28,21 @@ def test_a_result_for_a_code_no_longer_shown_is_dropped(qtbot) -> None:
     check = ThoroughCheck(settle_ms=0)
     with qtbot.waitSignal(check.started, timeout=5000):
         check.request(encode(URL), QrSpec.text(URL))
-    check.request(None, QrSpec.text(""))  # the form was cleared while the check ran
-    assert check.running is not None
-    with qtbot.assertNotEmitted(check.finished, wait=100):
-        qtbot.waitSignal(check.running.signals.finished, timeout=20000).wait()
+    running = check.running
+    assert running is not None
+    with qtbot.waitSignal(running.signals.finished, timeout=20000) as blocker, \
+            qtbot.assertNotEmitted(check.finished, wait=100):
+        check.request(None, QrSpec.text(""))  # the form was cleared while the check ran
+    assert blocker.args == [None]  # it stopped at the next condition instead of finishing
     assert check.last is None
+
+
+def test_shutdown_stops_a_running_check(qtbot) -> None:
+    check = ThoroughCheck(settle_ms=0)
+    with qtbot.waitSignal(check.started, timeout=5000):
+        check.request(encode(URL), QrSpec.text(URL))
+    check.shutdown()  # returns once the worker has stopped
+    assert check.running is not None and check.running.token.cancelled and check.last is None
 
 
 def test_badge_and_details_show_readers_conditions_and_notes(qtbot) -> None:
