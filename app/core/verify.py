@@ -2,8 +2,8 @@
 
 Two entry points: :func:`check_code` renders a code (or takes the caller's image) and compares what
 zxing-cpp reads with the exact data, adding style findings (contrast, inverted colours, quiet zone,
-logo budget); :func:`verify_file` reads an exported PNG, JPEG, SVG or PDF file from disk. SVG is
-rasterised with resvg (:mod:`app.core.svgraster`), PDF with pypdfium2.
+logo budget); :func:`verify_file` reads an exported file from disk through :mod:`app.core.imagefile` (the
+loader ``qrdesk decode`` uses: SVG drawn by resvg, PDF pages by pypdfium2, pictures within a memory budget).
 
 The export gate uses zxing-cpp alone (fast). ``thorough`` checks (:func:`check_code_thorough`,
 ``verify_file(..., thorough=True)``) also ask zbar and OpenCV and add the robustness score of
@@ -12,7 +12,6 @@ The export gate uses zxing-cpp alone (fast). ``thorough`` checks (:func:`check_c
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,11 +20,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import zxingcpp
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from app.core.encode import QrCode
-from app.core.errors import RenderError
+from app.core.errors import RenderError, UnreadableImage
 from app.core.gradient import dark_colours
+from app.core.imagefile import read_pictures
 from app.core.logo import plan_logo
 from app.core.render import render_image
 from app.core.render.png import index_grid, is_plain
@@ -39,8 +39,6 @@ CONTRAST_ERROR = 3.0
 CONTRAST_WARNING = 4.5
 QUIET_ZONE_QR = 4  # modules the standard asks for (ISO/IEC 18004)
 QUIET_ZONE_MICRO = 2
-SCAN_IMAGE_PX = 1200  # rasterise files to about this many pixels across before decoding
-MAX_PDF_PAGES = 50
 WHITE: RGBA = (255, 255, 255, 255)
 
 _QR_FORMATS = (zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode,
@@ -178,7 +176,7 @@ def verify_file(path: str | os.PathLike[str], expected: str | None = None, *, th
         return ScanReport(ok=False, decoded=None, errors=[f"cannot read {target}: {exc.strerror or exc}"])
     try:
         pages = load_pages(data, target)
-    except RenderError as exc:
+    except (RenderError, UnreadableImage) as exc:
         return ScanReport(ok=False, decoded=None, errors=[str(exc)])
     texts = [text for page in pages for text in decode_image(page)]
     warnings: list[str] = []
@@ -256,44 +254,6 @@ def check_code_thorough(code: QrCode, style: Style, cancelled: Callable[[], bool
 
 
 def load_pages(data: bytes, source: Path) -> list[Image.Image]:
-    """Rasterise a file's content for decoding: one image per page."""
-    if data.startswith(b"%PDF"):
-        return _pdf_pages(data, source)
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"<") and b"<svg" in data[:65536]:
-        return [_svg_image(data, source)]
-    try:
-        with Image.open(io.BytesIO(data)) as img:
-            img.load()
-            return [img.copy()]
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-        raise RenderError(f"{source.name} is not a PNG, JPEG, SVG or PDF file") from None
-
-
-def _svg_image(data: bytes, source: Path) -> Image.Image:
-    from app.core.svgraster import svg_to_image
-
-    try:
-        return svg_to_image(data, width=SCAN_IMAGE_PX, background="white")
-    except RenderError as exc:
-        raise RenderError(f"cannot draw {source.name} as SVG: {exc}") from None
-
-
-def _pdf_pages(data: bytes, source: Path) -> list[Image.Image]:
-    import pypdfium2 as pdfium
-
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        raise RenderError(f"cannot open {source.name} as PDF: {exc}") from None
-    pages = []
-    try:
-        for index in range(min(len(document), MAX_PDF_PAGES)):
-            page = document[index]
-            width, height = page.get_size()
-            scale = max(1.0, SCAN_IMAGE_PX / max(width, height, 1.0))
-            pages.append(page.render(scale=scale, fill_color=(255, 255, 255, 255)).to_pil())
-            page.close()
-    finally:
-        document.close()
-    return pages
+    """Rasterise a file's content for decoding: one image per page, read by :mod:`app.core.imagefile` (the
+    same loader as ``qrdesk decode``: a memory budget, decompression-bomb limits, one sentence per problem)."""
+    return [picture.image for picture in read_pictures(data, source.name)]

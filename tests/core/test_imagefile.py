@@ -134,3 +134,13 @@ def test_no_code_in_a_picture_exits_1_with_a_message(tmp_path: Path) -> None:
     Image.new("RGB", (200, 200), "white").save(path)
     status, out, err, _ = _decode_in_child(path)
     assert (status, out, err) == (1, "", f"{path}: no QR code found")
+
+
+def test_verify_and_the_export_gate_read_through_the_same_loader(tmp_path: Path) -> None:
+    from app.core.verify import verify_file
+
+    header = struct.pack(">IIBBBBB", 20_000, 20_000, 8, 2, 0, 0, 0)
+    (tmp_path / "bomb.png").write_bytes(b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header)
+                                        + _chunk(b"IDAT", zlib.compress(b"\0" * 1000)))
+    report = verify_file(tmp_path / "bomb.png")
+    assert not report.ok and report.errors[0].startswith("bomb.png claims more than 179 million pixels")

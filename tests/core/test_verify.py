@@ -180,13 +180,14 @@ def test_verify_missing_and_bad_files(tmp_path: Path) -> None:
     assert not report.ok and report.errors == [f"file not found: {tmp_path / 'missing.png'}"]
     junk = tmp_path / "junk.png"
     junk.write_bytes(b"\x89PNG but not really")
-    assert verify_file(junk).errors == ["junk.png is not a PNG, JPEG, SVG or PDF file"]
+    assert verify_file(junk).errors == ["junk.png is not a picture QRDesk can read (PNG, JPEG, WebP, TIFF, GIF, "
+                                        "BMP, SVG or PDF)"]
     bad_pdf = tmp_path / "bad.pdf"
     bad_pdf.write_bytes(b"%PDF-1.4 truncated")
-    assert "cannot open bad.pdf as PDF" in verify_file(bad_pdf).errors[0]
+    assert "bad.pdf is not a readable PDF" in verify_file(bad_pdf).errors[0]
     bad_svg = tmp_path / "bad.svg"
     bad_svg.write_text("<svg xmlns='http://www.w3.org/2000/svg'><rect", encoding="utf-8")
-    assert "cannot draw bad.svg as SVG" in verify_file(bad_svg).errors[0]
+    assert "bad.svg is not an SVG picture QRDesk can draw" in verify_file(bad_svg).errors[0]
 
 
 def test_verify_image_without_code(tmp_path: Path) -> None:
