@@ -69,3 +69,12 @@ def test_a_missing_reader_is_named_and_the_others_still_check(monkeypatch: pytes
         assert "warning: zbar is not available" in out and "install libzbar0 and the pyzbar package" in out
     finally:
         decoders._pyzbar.cache_clear()
+
+
+def test_batch_robustness_report_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "rows.txt").write_text("https://qrdesk.app/a\nhttps://qrdesk.app/b\n", encoding="utf-8")
+    assert main(["batch", str(tmp_path / "rows.txt"), "--out", str(tmp_path / "codes.zip"), "--jobs", "1",
+                 "--robustness", "--quiet"]) == 0
+    assert f"robustness of each code in {tmp_path / 'codes-robustness.csv'}" in capsys.readouterr().out
+    lines = (tmp_path / "codes-robustness.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "row,name,robustness" and len(lines) == 3 and "conditions on 3 readers" in lines[1]

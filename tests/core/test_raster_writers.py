@@ -51,3 +51,23 @@ def test_batch_writes_every_format_the_writers_have(tmp_path: Path) -> None:
     files = sorted((tmp_path / "out").iterdir())
     assert [f.suffix for f in files] == [".webp", ".webp"]
     assert [decode_bytes(f.read_bytes(), f.name).codes[0].text for f in files] == ["one", "two"]
+
+
+def test_batch_records_each_codes_robustness_when_asked(tmp_path: Path) -> None:
+    import csv
+
+    from app.core.spec import Style
+
+    (tmp_path / "rows.csv").write_text("name,text\nsturdy,https://qrdesk.app/r/2025?campaign=spring\n"
+                                       "round,https://qrdesk.app/r/round\n", encoding="utf-8")
+    style = Style(ecc="H")
+    options = BatchOptions(output=tmp_path / "out", name_column="name", style=style, robustness=True, jobs=1,
+                           style_columns={})
+    result = run_batch(tmp_path / "rows.csv", options)
+    assert result.robustness_path == tmp_path / "out-robustness.csv"
+    with open(result.robustness_path, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(r["row"], r["name"]) for r in rows] == [("2", "sturdy.png"), ("3", "round.png")]
+    assert all(r["robustness"].startswith("survives ") and "on 3 readers" in r["robustness"] for r in rows)
+    plain = run_batch(tmp_path / "rows.csv", BatchOptions(output=tmp_path / "plain", name_column="name", jobs=1))
+    assert plain.robustness_path is None and not (tmp_path / "plain-robustness.csv").exists()

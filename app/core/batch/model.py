@@ -46,6 +46,9 @@ class BatchOptions:
     jobs: int = 1  # 0: one per CPU
     chunk_size: int | None = None
     errors_report: bool = True
+    # Score every code's robustness (app.core.robustness, one variant per condition: ~0.5 s of CPU a code) into
+    # a report CSV beside the output.
+    robustness: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,8 @@ class BatchResult:
     cancelled: bool = False
     errors_path: Path | None = None
     notes: list[str] = field(default_factory=list)
+    robustness: dict[int, str] = field(default_factory=dict)  # row → robustness summary (with options.robustness)
+    robustness_path: Path | None = None
 
     labels: int = 0  # labels printed on a sheet (rows times their copies)
 

@@ -18,7 +18,7 @@ from app.core.batch.model import BatchOptions, BatchProgress, BatchResult, Batch
 from app.core.batch.outputs import LabelOutput, ZipOutput, errors_report_path, output_kind, prepare_folder
 from app.core.batch.pool import chunked, run_pool
 from app.core.batch.prepare import load_table, prepare
-from app.core.batch.report import write_errors_report
+from app.core.batch.report import robustness_report_path, write_errors_report, write_robustness_report
 from app.core.batch.templates import LabelTemplate, get_template
 from app.core.batch.worker import Outcome, Worker, WorkerConfig
 from app.core.errors import SpecError
@@ -74,7 +74,7 @@ def run_batch(source: BatchSource, options: BatchOptions, progress: BatchProgres
     elif items:
         sink = ZipOutput(options.output)
     config = WorkerConfig(style=options.style, fmt=fmt, verify=options.verify, mode=mode,
-                          folder=str(folder) if folder else None)
+                          folder=str(folder) if folder else None, robustness=options.robustness)
     captions = {it.row: it.caption for it in items}
     names = {it.row: it.name for it in items}
     copies = {it.row: it.copies for it in items}
@@ -94,6 +94,8 @@ def run_batch(source: BatchSource, options: BatchOptions, progress: BatchProgres
         for row, ok, _value, fld, reason in outcomes:
             if not ok:
                 result.errors.append(RowError(row, fld, reason, plan.column_of(fld) if fld else ""))
+            elif reason:
+                result.robustness[row] = reason
         if sink is None:
             result.written.extend(value for _row, ok, value, _f, _r in outcomes if ok)
         else:
@@ -142,4 +144,8 @@ def run_batch(source: BatchSource, options: BatchOptions, progress: BatchProgres
         result.written.sort()
     if options.errors_report:
         result.errors_path = write_errors_report(errors_report_path(options.output), result.errors)
+    if options.robustness and not result.cancelled:
+        result.robustness_path = write_robustness_report(
+            robustness_report_path(options.output), result.robustness,
+            {row: names.get(row) or captions.get(row) or "" for row in result.robustness})
     return result

@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.batch.model import WorkItem
 from app.core.batch.outputs import write_file_atomically
 from app.core.errors import CapacityError, QrDeskError, SpecError, is_transient
 from app.core.spec import Style
+
+if TYPE_CHECKING:
+    from app.core.encode import QrCode
 
 
 @dataclass(frozen=True)
@@ -26,9 +29,11 @@ class WorkerConfig:
     verify: bool
     mode: str  # folder | zip | labels
     folder: str | None
+    robustness: bool = False
 
 
-# (row, ok, value, field, reason): value is a file name (folder), bytes (zip) or (QrCode, Style) (labels)
+# (row, ok, value, field, reason): value is a file name (folder), bytes (zip) or (QrCode, Style) (labels); for a
+# good row ``reason`` is empty, or its robustness summary when the batch scores robustness
 Outcome = tuple[int, bool, Any, str, str]
 
 
@@ -74,16 +79,17 @@ class Worker:
                     if not report.ok:
                         out.append((item.row, False, None, "", "the code does not scan: " + "; ".join(report.errors)))
                         continue
+                note = robustness_note(code, style) if cfg.robustness else ""
                 if cfg.mode == "labels":
-                    out.append((item.row, True, (code, style), "", ""))
+                    out.append((item.row, True, (code, style), "", note))
                     continue
                 data = render_bytes(code, style, cfg.fmt)
                 if cfg.mode == "zip":
-                    out.append((item.row, True, data, "", ""))
+                    out.append((item.row, True, data, "", note))
                 else:
                     assert self.folder is not None
                     write_file_atomically(self.folder, item.name, data)
-                    out.append((item.row, True, item.name, "", ""))
+                    out.append((item.row, True, item.name, "", note))
             except SpecError as exc:
                 out.append((item.row, False, None, _field_name(exc.field), exc.message))
             except CapacityError as exc:
@@ -95,6 +101,13 @@ class Worker:
                     raise  # a full disk fails every row that follows: stop the batch, it can be run again
                 out.append((item.row, False, None, "", f"cannot write {item.name}: {exc.strerror or exc}"))
         return out
+
+
+def robustness_note(code: QrCode, style: Style) -> str:
+    """The robustness summary a batch records per code (one seeded variant per condition, to keep it cheap)."""
+    from app.core.robustness import score_code
+
+    return score_code(code, style, trials=1).summary()
 
 
 def _field_name(name: str) -> str:
