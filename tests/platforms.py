@@ -23,3 +23,7 @@ def debian_tool(tool: str, package: str) -> pytest.MarkDecorator:
 
 # SIGKILL (a crash nothing can intercept) is POSIX; Windows ends a process with TerminateProcess instead.
 posix_kill = pytest.mark.skipif(sys.platform == "win32", reason="Windows has no SIGKILL to crash a process with")
+
+# A reader that goes away is EPIPE (SIGPIPE) on POSIX; Windows reports a closed pipe as EINVAL, and its
+# shells have no `head` to close one.
+posix_pipes = pytest.mark.skipif(sys.platform == "win32", reason="closed pipes are POSIX EPIPE; Windows has EINVAL")

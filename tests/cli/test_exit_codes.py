@@ -18,6 +18,7 @@ from app.cli.exit_codes import ExitCode
 from app.core.library import Library
 from app.core.spec import QrSpec
 from tests.cli.procs import DRIVER, REPO, run_qrdesk
+from tests.platforms import posix_pipes
 
 URL = "https://example.com/exit"
 
@@ -88,6 +89,7 @@ def test_sync_server_down_means_try_again(tmp_path: Path, monkeypatch: pytest.Mo
     assert "token-for-a-server" not in err and err.count("\n") == 1
 
 
+@posix_pipes
 def test_broken_pipe_exits_quietly(tmp_path: Path) -> None:
     folder = tmp_path / "lib"
     for i in range(3):
@@ -100,6 +102,7 @@ def test_broken_pipe_exits_quietly(tmp_path: Path) -> None:
             assert (result.returncode, result.stderr) == (ExitCode.BROKEN_PIPE, ""), args
 
 
+@posix_pipes
 def test_head_of_a_long_listing_in_a_shell(tmp_path: Path) -> None:
     """The real pipeline: more output than a pipe holds, so the reader leaves while qrdesk still writes."""
     folder = tmp_path / "lib"
