@@ -32,8 +32,8 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class FileRef(_Model):
-    """A rendered file or logo attached to a record; the bytes live in the blob store."""
+class BlobRef(_Model):
+    """A rendered file or logo attached to a record, by the hash of its bytes in the blob store."""
 
     kind: Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[a-z0-9_-]+$")]
     sha256: Sha256
@@ -55,7 +55,7 @@ class Record(_Model):
     deleted: bool = False
     content_hash: Annotated[str, Field(pattern=r"^([0-9a-f]{64})?$")] = ""
     payload: dict[str, Any] = Field(default_factory=dict, description="spec, name, tags, notes, trashed")
-    files: Annotated[list[FileRef], Field(max_length=32)] = Field(default_factory=list)
+    files: Annotated[list[BlobRef], Field(max_length=32)] = Field(default_factory=list)
     conflict_of: RecordId | None = None
 
     @field_validator("id", "conflict_of")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.library import FileRef, Library, SyncRecord
+from app.core.library import ItemFile, Library, SyncRecord
 from app.core.spec import QrSpec
 from cloud_sync.merge import merge
 from cloud_sync.report import SyncReport
@@ -58,6 +58,6 @@ class Resolver:
     def _conflict_copy(self, local: SyncRecord) -> None:
         payload = local.payload or {}
         name = f"{payload.get('name') or 'Untitled'} (conflict, {self.device_label})"
-        files = [FileRef(str(f["kind"]), str(f["sha256"]), int(f["size"])) for f in local.files]
+        files = [ItemFile.from_dict(f) for f in local.files]
         self.lib.add(QrSpec.from_dict(payload.get("spec")), name, payload.get("tags") or (),
                      payload.get("notes", ""), files, conflict_of=local.id, check=False)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from app.core.library import SyncRecord
-from cloud_sync.protocol import FileRef, Record, check_record
+from cloud_sync.protocol import BlobRef, Record, check_record
 
 
 def to_wire(rec: SyncRecord, device_id: str) -> Record:
     return Record(id=rec.id, base_rev=rec.base_rev or 0, device_id=device_id,
                   updated_at=repr(float(rec.updated_at or 0.0)), deleted=rec.deleted,
                   content_hash=rec.content_hash, payload=rec.payload or {},
-                  files=[FileRef.model_validate(f) for f in rec.files], conflict_of=rec.conflict_of)
+                  files=[BlobRef.model_validate(f) for f in rec.files], conflict_of=rec.conflict_of)
 
 
 def from_wire(rec: Record | dict[str, Any]) -> SyncRecord:

@@ -11,15 +11,15 @@ from app.core.library.errors import (
     LibraryReadOnlyError,
 )
 from app.core.library.library import Library
-from app.core.library.models import Item, Page, SyncRecord
+from app.core.library.models import Item, ItemFile, Page, SyncPosition, SyncRecord
 from app.core.library.paths import default_library_dir, resolve_library_dir
-from app.core.library.store import FileRef, FileStore
+from app.core.library.store import FileStore
 
 __all__ = [
     "ArchiveError",
-    "FileRef",
     "FileStore",
     "Item",
+    "ItemFile",
     "ItemNotFoundError",
     "Library",
     "LibraryCorruptError",
@@ -27,6 +27,7 @@ __all__ = [
     "LibraryLockedError",
     "LibraryReadOnlyError",
     "Page",
+    "SyncPosition",
     "SyncRecord",
     "default_library_dir",
     "list_backups",

@@ -18,8 +18,8 @@ from app.core.errors import QrDeskError
 from app.core.library.errors import ArchiveError, ItemNotFoundError
 from app.core.library.library import Library
 from app.core.library.logos import portable_spec
-from app.core.library.models import Item, clean_tags
-from app.core.library.store import FileRef, is_sha256
+from app.core.library.models import Item, ItemFile, clean_tags
+from app.core.library.store import is_sha256
 from app.core.spec import QrSpec
 
 FORMAT = "qrdesk-library"
@@ -128,7 +128,7 @@ def _parse_entry(raw: Any, n: int, zf: zipfile.ZipFile, source: Path) -> tuple[I
                 data = zf.read(f"files/sha256/{f['sha256']}")
             except KeyError:
                 raise ArchiveError(f"{where}: file {f['sha256'][:12]}… is missing from the archive") from None
-            ref = FileRef(str(f.get("kind", "file")), f["sha256"], len(data))
+            ref = ItemFile(str(f.get("kind", "file")), f["sha256"], len(data))
             if hashlib.sha256(data).hexdigest() != ref.sha256:
                 raise ArchiveError(f"{where}: file {ref.sha256[:12]}… is damaged in the archive")
             files.append(ref)

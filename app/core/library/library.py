@@ -31,10 +31,10 @@ from app.core.library.database import Database, corrupt_error, is_corruption
 from app.core.library.errors import ItemNotFoundError, LibraryCorruptError, LibraryError
 from app.core.library.locking import WriterLock
 from app.core.library.logos import adopt_logo
-from app.core.library.models import Item, Page, SortKey, SyncPosition, SyncRecord, clean_tags
+from app.core.library.models import Item, ItemFile, Page, SortKey, SyncPosition, SyncRecord, clean_tags
 from app.core.library.paths import DB_NAME, FILES_DIR
 from app.core.library.query import count_items, list_page, tag_counts
-from app.core.library.store import FileRef, FileStore
+from app.core.library.store import FileStore
 from app.core.spec import QrSpec
 
 # Aliases for annotations inside the class, where ``list`` names the method.
@@ -147,7 +147,7 @@ class Library:
     # ----------------------------------------------------------------------------------------------- items
 
     def add(self, spec: QrSpec, name: str = "", tags: Iterable[str] = (), notes: str = "",
-            files: Iterable[FileRef] = (), *, item_id: str | None = None, created_at: float | None = None,
+            files: Iterable[ItemFile] = (), *, item_id: str | None = None, created_at: float | None = None,
             updated_at: float | None = None, conflict_of: str | None = None, check: bool = True) -> Item:
         """Keep a new item; an empty name is made from what the payload means (never a secret).
 
@@ -205,7 +205,7 @@ class Library:
             rows.write_local(conn, changed, self.device_id)
         return self.get(item_id)
 
-    def _checked(self, spec: QrSpec, files: tuple[FileRef, ...], check: bool) -> tuple[QrSpec, tuple[FileRef, ...]]:
+    def _checked(self, spec: QrSpec, files: tuple[ItemFile, ...], check: bool) -> tuple[QrSpec, tuple[ItemFile, ...]]:
         """The spec as stored (its logo a file of the item) and the item's files; raises why it cannot encode."""
         if check:
             from app.core.encode import check_spec  # NumPy and segno: reading a library needs neither
@@ -227,10 +227,10 @@ class Library:
         item = self.get(item_id)
         return self.add(item.spec, f"{item.name} (copy)", item.tags, item.notes, item.files, check=False)
 
-    def attach_file(self, item_id: str, kind: str, data: bytes) -> FileRef:
+    def attach_file(self, item_id: str, kind: str, data: bytes) -> ItemFile:
         """Store ``data`` in the file store and list it on the item (same content is stored once)."""
         sha, size = self.files.put_bytes(data)
-        ref = FileRef(kind=kind, sha256=sha, size=size)
+        ref = ItemFile(kind=kind, sha256=sha, size=size)
         with self.transaction() as conn:
             item = self.get(item_id)
             if ref not in item.files:

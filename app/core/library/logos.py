@@ -2,7 +2,7 @@
 
 A spec in the database (and in a sync record or an archive) names its logo ``sha256:<hex>``, so it means
 the same file on every machine and survives the original file being moved or deleted. The file is listed on
-the item as a :class:`FileRef` of kind ``logo``, which is what the sync client uploads and downloads as a blob.
+the item as an :class:`ItemFile` of kind ``logo``, which is what the sync client uploads and downloads as a blob.
 Items handed out by the library carry the path of that file in *this* machine's store instead, so everything
 that draws a spec (preview, export, thumbnails, the CLI) reads an ordinary file.
 """
@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from app.core.errors import RenderError
 from app.core.library.errors import LibraryError
-from app.core.library.store import REF_PREFIX, FileRef, FileStore, ref_sha, stored_path_sha
+from app.core.library.models import ItemFile
+from app.core.library.store import REF_PREFIX, FileStore, ref_sha, stored_path_sha
 from app.core.spec import QrSpec
 
-LOGO = "logo"  # the FileRef kind of an item's logo
+LOGO = "logo"  # the ItemFile kind of an item's logo
 
 
 def portable_spec(spec: QrSpec) -> QrSpec:
@@ -30,7 +31,7 @@ def local_spec(spec: QrSpec, files: FileStore) -> QrSpec:
     return spec.with_style(logo=str(files.path_of(sha))) if sha else spec
 
 
-ItemFiles = tuple[FileRef, ...]
+ItemFiles = tuple[ItemFile, ...]
 
 
 def adopt_logo(spec: QrSpec, files: FileStore, refs: ItemFiles, *, strict: bool) -> tuple[QrSpec, ItemFiles]:
@@ -60,12 +61,12 @@ def adopt_logo(spec: QrSpec, files: FileStore, refs: ItemFiles, *, strict: bool)
                 raise RenderError(str(reason)) from None
             return spec, refs
         sha, size = files.put_bytes(data)
-        return spec.with_style(logo=REF_PREFIX + sha), (*others, FileRef(LOGO, sha, size))
+        return spec.with_style(logo=REF_PREFIX + sha), (*others, ItemFile(LOGO, sha, size))
     known = next((f for f in refs if f.sha256 == sha), None)
     if known is not None:
-        return spec, (*others, FileRef(LOGO, sha, known.size))
+        return spec, (*others, ItemFile(LOGO, sha, known.size))
     if files.has(sha):
-        return spec, (*others, FileRef(LOGO, sha, files.path_of(sha).stat().st_size))
+        return spec, (*others, ItemFile(LOGO, sha, files.path_of(sha).stat().st_size))
     if strict:
         raise LibraryError(f"the logo {sha[:12]}… is not in the library's file store")
     return spec, refs

@@ -7,11 +7,28 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypedDict
 
-from app.core.library.store import FileRef
 from app.core.spec import QrSpec
 
 SortKey = Literal["updated", "created", "name"]
 SORT_KEYS: tuple[str, ...] = ("updated", "created", "name")
+
+
+@dataclass(frozen=True)
+class ItemFile:
+    """A file attached to an item, kept in the library's file store; ``kind`` says what it is for
+    (``export``, ``logo``, ...)."""
+
+    kind: str
+    sha256: str
+    size: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "sha256": self.sha256, "size": self.size}
+
+    @classmethod
+    def from_dict(cls, entry: dict[str, Any]) -> ItemFile:
+        """From the ``{"kind", "sha256", "size"}`` entry a sync record lists."""
+        return cls(str(entry["kind"]), str(entry["sha256"]), int(entry["size"]))
 
 
 @dataclass(frozen=True)
@@ -24,7 +41,7 @@ class Item:
     created_at: float = 0.0
     updated_at: float = 0.0
     trashed_at: float | None = None
-    files: tuple[FileRef, ...] = ()
+    files: tuple[ItemFile, ...] = ()
     rev: int | None = None
     base_rev: int | None = None
     dirty: bool = True

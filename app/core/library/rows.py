@@ -15,10 +15,10 @@ from app.core.errors import QrDeskError
 from app.core.library.database import Database
 from app.core.library.errors import LibraryError
 from app.core.library.logos import local_spec, portable_spec
-from app.core.library.models import Item, SyncRecord, content_hash, make_payload
+from app.core.library.models import Item, ItemFile, SyncRecord, content_hash, make_payload
 from app.core.library.paths import FILES_DIR
 from app.core.library.search import body_text
-from app.core.library.store import FileRef, FileStore
+from app.core.library.store import FileStore
 from app.core.payloads import item_name
 from app.core.spec import QrSpec
 
@@ -33,12 +33,12 @@ def load_items(db: Database, rows: Sequence[sqlite3.Row]) -> list[Item]:
     this library's file store, see :mod:`.logos`)."""
     store = FileStore(db.folder / FILES_DIR)
     pks = [r["pk"] for r in rows]
-    files: dict[int, list[FileRef]] = {}
+    files: dict[int, list[ItemFile]] = {}
     if pks:
         marks = ",".join("?" * len(pks))
         for f in db.read(f"SELECT item_pk, kind, sha256, size FROM item_files WHERE item_pk IN ({marks}) "
                          "ORDER BY kind, sha256", pks):
-            files.setdefault(f[0], []).append(FileRef(f[1], f[2], f[3]))
+            files.setdefault(f[0], []).append(ItemFile(f[1], f[2], f[3]))
     items = []
     for r in rows:
         try:

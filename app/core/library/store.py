@@ -10,25 +10,12 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.library.errors import LibraryError
 
 _HEX = frozenset("0123456789abcdef")
 REF_PREFIX = "sha256:"  # how a spec names a file of the store: "sha256:<hex>", the same on every machine
-
-
-@dataclass(frozen=True)
-class FileRef:
-    """A file attached to an item; ``kind`` says what it is for (``export``, ``logo``, ...)."""
-
-    kind: str
-    sha256: str
-    size: int
-
-    def to_dict(self) -> dict[str, object]:
-        return {"kind": self.kind, "sha256": self.sha256, "size": self.size}
 
 
 def is_sha256(value: object) -> bool:

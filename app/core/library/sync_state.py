@@ -16,8 +16,8 @@ from app.core.errors import QrDeskError
 from app.core.library import rows
 from app.core.library.database import Database
 from app.core.library.errors import LibraryError
-from app.core.library.models import Item, SyncPosition, SyncRecord, clean_tags
-from app.core.library.store import FileRef, is_sha256
+from app.core.library.models import Item, ItemFile, SyncPosition, SyncRecord, clean_tags
+from app.core.library.store import is_sha256
 from app.core.spec import QrSpec
 
 _RECORD_COLUMNS = f"{rows.ITEM_COLUMNS}, deleted"
@@ -125,7 +125,7 @@ def _apply_record(conn: sqlite3.Connection, device_id: str, rec: SyncRecord) -> 
     try:
         payload = rec.payload
         spec = QrSpec.from_dict(payload.get("spec"))
-        files = tuple(FileRef(str(f["kind"]), str(f["sha256"]), int(f["size"])) for f in rec.files)
+        files = tuple(ItemFile.from_dict(f) for f in rec.files)
         if not all(is_sha256(f.sha256) for f in files):
             raise LibraryError("a file reference has no valid sha256")
         item = Item(id=rec.id, name=rows.clean_name(payload.get("name", "")) or rows.default_name(spec), spec=spec,
