@@ -1,28 +1,27 @@
 """Wire models shared by the desktop sync client and the sync service.
 
-Plain pydantic only: no Qt, no FastAPI. The service's OpenAPI schema is generated from these models, so
-changing a field here changes the contract for both sides.
+Plain pydantic only: no Qt, no FastAPI, nothing from ``app`` (an import contract holds it so). The service's
+OpenAPI schema is generated from these models, so changing a field here changes the contract for both sides.
 
-A :class:`Record` is checked by :mod:`app.core.validate`, the one validator every door into a library uses:
-the service refuses at push what could not round-trip (with a reason per record), and a client checks each
-pulled record the same way before applying it. Pages and conflict answers carry records as plain objects, so
-one bad stored record can never make a whole page unreadable.
+These models fix the shape of what travels. What a record may hold is checked by
+:func:`cloud_sync.records.check_record` (the shape plus :mod:`app.core.validate`, the one validator every door
+into a library uses): the service refuses at push what could not round-trip (with a reason per record), and a
+client checks each pulled record the same way before applying it. Pages and conflict answers carry records as
+plain objects, so one bad stored record can never make a whole page unreadable.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-
-from app.core import validate
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 # Client-made ids are UUIDs; the pattern keeps them safe to use inside object keys (no "/", no "..").
 RECORD_ID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 DEVICE_ID_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
 
-MAX_INT = validate.MAX_SAFE_INT
+MAX_INT = 2**53  # larger integers lose precision in JavaScript and most JSON readers
 Sha256 = Annotated[str, Field(pattern=SHA256_PATTERN, description="Lower-case hex SHA-256 of the content")]
 RecordId = Annotated[str, Field(pattern=RECORD_ID_PATTERN, description="Client-generated UUID")]
 DeviceId = Annotated[str, Field(pattern=DEVICE_ID_PATTERN)]
@@ -57,52 +56,6 @@ class Record(_Model):
     payload: dict[str, Any] = Field(default_factory=dict, description="spec, name, tags, notes, trashed")
     files: Annotated[list[BlobRef], Field(max_length=32)] = Field(default_factory=list)
     conflict_of: RecordId | None = None
-
-    @field_validator("id", "conflict_of")
-    @classmethod
-    def _canonical_id(cls, value: str | None) -> str | None:
-        return None if value is None else validate.item_id(value)
-
-    @field_validator("updated_at")
-    @classmethod
-    def _time(cls, value: str) -> str:
-        if value:
-            validate.timestamp(value, "updated_at")
-        return value
-
-    @model_validator(mode="after")
-    def _content(self) -> Record:
-        if self.deleted:
-            validate.json_value(self.payload, "payload")
-        else:
-            validate.payload(self.payload)
-        return self
-
-
-def check_record(raw: Any) -> Record:
-    """``raw`` as a valid :class:`Record`, or :class:`~app.core.validate.InvalidRecord` with every reason
-    (field and problem, never the value)."""
-    try:
-        return Record.model_validate(raw)
-    except ValidationError as exc:
-        raise validate.InvalidRecord(_where(raw), reasons(exc)) from None
-
-
-def reasons(exc: ValidationError, limit: int = 5) -> str:
-    parts = []
-    for err in exc.errors(include_input=False, include_url=False)[:limit]:
-        loc = ".".join(str(p) for p in err["loc"])
-        msg = err["msg"].removeprefix("Value error, ")
-        parts.append(f"{loc}: {msg}" if loc else msg)
-    return "; ".join(parts)
-
-
-def _where(raw: Any) -> str:
-    rid = raw.get("id") if isinstance(raw, dict) else None
-    try:
-        return f"record {validate.item_id(rid)}"
-    except validate.InvalidRecord:
-        return "record"
 
 
 class PushRequest(_Model):
@@ -191,7 +144,6 @@ class LoginRequest(_Model):
         given = [s for s in (self.password, self.enrollment_code, self.pairing_code) if s is not None]
         if len(given) != 1:
             raise ValueError("give exactly one of password, enrollment_code and pairing_code")
-        validate.text(self.device_name, "device_name", 100)
         return self
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from app.core.library import SyncRecord
-from cloud_sync.protocol import BlobRef, Record, check_record
+from cloud_sync.protocol import BlobRef, Record
+from cloud_sync.records import check_record
 
 
 def to_wire(rec: SyncRecord, device_id: str) -> Record:

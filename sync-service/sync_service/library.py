@@ -8,7 +8,7 @@ log keys after the cached head.
 After a failover (generations.py) a library's state is the chain of older segments its genesis entry names, then
 its current segment; the first access in a new generation writes that genesis (`ensure_generation`).
 
-Records are checked one by one at push (:func:`cloud_sync.protocol.check_record`): a bad one is answered
+Records are checked one by one at push (:func:`cloud_sync.records.check_record`): a bad one is answered
 ``rejected`` with its reason and never stored, the good ones of the same push commit. What is already stored is
 read back leniently and served as it is (as JSON that any reader can parse), so no stored record can make the
 feed fail. Log entries are cached by bytes across all libraries (:class:`LogCache`), not kept forever.
@@ -30,7 +30,8 @@ from typing import Any
 
 from app.core.validate import InvalidRecord
 from app.core.validate import item_id as canonical_id
-from cloud_sync.protocol import PushRequest, PushResponse, PushResult, Record, check_record
+from cloud_sync.protocol import PushRequest, PushResponse, PushResult, Record
+from cloud_sync.records import check_record
 
 from . import generations, keys
 from .blobindex import BlobIndex
