@@ -117,10 +117,12 @@ class Style:
         parse_color(self.bg, "style.bg")
         if self.eye_color is not None:
             parse_color(self.eye_color, "style.eye_color")
-        from app.core.gradient import parse_gradient  # imports this module: here, not at the top
-
         for name in ("fg_gradient", "eye_gradient"):
             if getattr(self, name) is not None:
+                # Imported here: it imports this module, and it needs numpy, which the sync service's image
+                # (it checks records with this class) does not carry.
+                from app.core.gradient import parse_gradient
+
                 parse_gradient(getattr(self, name), f"style.{name}")
         if not isinstance(self.logo_scale, int | float) or not 0.05 <= self.logo_scale <= 0.4:  # type: ignore[redundant-expr]
             raise SpecError("style.logo_scale", "must be between 0.05 and 0.4 of the code width")
