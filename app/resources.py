@@ -25,7 +25,6 @@ REQUIRED = (
     "icons/qrdesk.svg",
     "themes/light.json",
     "themes/dark.json",
-    "themes/qrdesk.qss",
     "presets/built-in.json",
     "linux/qrdesk.desktop",
     "labels/generic.toml",

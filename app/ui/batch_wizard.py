@@ -68,6 +68,7 @@ from app.core.payloads import PAYLOAD_KINDS
 from app.core.spec import Style
 from app.ui.errors import describe, show_error
 from app.ui.library_store import LibraryStore
+from app.ui.themes import Tone, set_tone
 from app.ui.workers import Task, submit
 
 PREVIEW_ROWS = 50
@@ -307,7 +308,7 @@ class RowsPage(QWizardPage):
             self.mapping_form.addRow(label, combo)
         if ambiguous is not None:
             combo = self.column_combos[ambiguous.target]
-            combo.setStyleSheet("QComboBox { border: 2px solid #d32f2f; }")
+            set_tone(combo, Tone.FAIL)  # a palette of its own: stylesheets break theme switches (app/ui/themes.py)
             combo.setToolTip("Choose one of: " + ", ".join(label for _i, label, _w in ambiguous.choices))
             self.choice.setText(f"⚠ {ambiguous.message[0].upper()}{ambiguous.message[1:]}. "
                                 f"Choose it under “{combo.accessibleName().removeprefix('Column for ')}”.")

@@ -2,8 +2,8 @@
 check's verdict, and a one-line summary under the preview.
 
 The verdict is a :class:`ScanState` decided from typed values (:class:`PreviewState`, :class:`ScanReport`), never
-from message text; the labels only display it. Each state's value is the scan label's object name, which the
-stylesheet (resources/themes/qrdesk.qss) colours.
+from message text; the labels only display it. Each state's value is the scan label's object name; its text
+colour is the state's :class:`Tone` (a palette of the label's own, so a theme switch keeps it).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 from app.core.verify import ScanReport
 from app.ui.preview import PreviewResult, PreviewState
 from app.ui.text import elide
+from app.ui.themes import Tone, set_tone
 
 
 class ScanState(Enum):
@@ -24,6 +25,10 @@ class ScanState(Enum):
     OK = "scanOk"
     WARN = "scanWarn"  # it scans, with advice (contrast, quiet zone, logo)
     FAIL = "scanFail"  # no code (the input is invalid) or the code does not decode
+
+
+_TONES = {ScanState.IDLE: Tone.NORMAL, ScanState.CHECKING: Tone.NORMAL, ScanState.OK: Tone.OK,
+          ScanState.WARN: Tone.WARN, ScanState.FAIL: Tone.FAIL}
 
 
 class PreviewStatus:
@@ -73,5 +78,4 @@ class PreviewStatus:
         label.setObjectName(state.value)
         label.setText(elide(text, 110))
         label.setToolTip(text)
-        label.style().unpolish(label)  # the object name changed: re-apply the stylesheet's colour
-        label.style().polish(label)
+        set_tone(label, _TONES[state])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from uihelpers import decode, wait_preview
 
 from app.core.spec import QrSpec
@@ -55,14 +56,14 @@ def test_undo_restores_the_whole_typed_text_and_redo_reapplies_it(make_window, q
 
 def test_ctrl_z_shortcut_undoes_a_style_change(make_window, qtbot):
     window = make_window()
-    window.style_panel.ecc.setCurrentText("H")
+    window.style_panel.ecc.setCurrentIndex(window.style_panel.ecc.findData("H"))
     assert window.model.spec.style.ecc == "H"
     url = window.form.editor("url")
     url.setFocus()
     qtbot.waitUntil(lambda: url.hasFocus())
     qtbot.keyClick(url, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # from inside a text field
     assert window.model.spec.style.ecc == "M"
-    assert window.style_panel.ecc.currentText() == "M"
+    assert window.style_panel.ecc.currentData() == "M"
 
 
 def test_typing_during_a_slow_render_coalesces_and_never_shows_a_stale_picture(make_window, qtbot, monkeypatch):
@@ -132,13 +133,14 @@ def test_data_too_long_shows_the_reason_instead_of_crashing(make_window, qtbot):
     assert window.preview.image() is None
     assert "too long" in window.preview_status.summary.text()  # the capacity reason is on screen
     assert window.preview_status.scan_state is ScanState.FAIL
-    assert window.preview_status.scan_label.objectName() == "scanFail"  # the stylesheet colours it red
+    assert window.preview_status.scan_label.objectName() == "scanFail"
+    assert window.preview_status.scan_label.palette().color(QPalette.ColorRole.WindowText).name() == "#d64545"
 
 
 def test_style_controls_reach_the_spec_and_the_picture(make_window, qtbot):
     window = make_window()
     wait_preview(qtbot, window)
-    window.style_panel.module_shape.setCurrentText("dots")
+    window.style_panel.module_shape.setCurrentIndex(window.style_panel.module_shape.findData("dots"))
     window.style_panel.quiet.setValue(2)
     assert window.model.spec.style.module_shape == "dots"
     assert window.model.spec.style.quiet_zone == 2

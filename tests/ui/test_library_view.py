@@ -25,7 +25,7 @@ def test_opening_an_item_loads_it_into_the_editor_and_preview(make_window, libra
 
     assert window.model.spec.fields["url"] == "https://cafe-nord.example/menu"
     assert window.form.editor("url").text() == "https://cafe-nord.example/menu"
-    assert window.style_panel.module_shape.currentText() == "rounded"
+    assert window.style_panel.module_shape.currentData() == "rounded"
     wait_preview(qtbot, window, "https://cafe-nord.example/menu")
     assert decode(window.preview.image()) == ["https://cafe-nord.example/menu"]
 
