@@ -1,6 +1,8 @@
-"""Regenerates the README's screenshots: the main window with a sample library, light and dark.
+"""Regenerates the docs' screenshots: the main window with a sample library, light and dark; a field's inline
+error; the unsaved-changes question.
 
-    .venv/bin/python scripts/screenshots.py                 # writes docs/screenshot-light.png, -dark.png
+    .venv/bin/python scripts/screenshots.py                 # writes docs/screenshot-light.png, -dark.png,
+                                                            # screenshot-field-error.png, screenshot-unsaved.png
     .venv/bin/python scripts/screenshots.py --out /tmp/shots
     .venv/bin/python scripts/screenshots.py --bundle build/bundle-test/dist/qrdesk/qrdesk
                                                             # also docs/screenshot-bundle.png (needs Xvfb)
@@ -34,8 +36,11 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app.core.spec import QrSpec, Style  # noqa: E402
 from app.ui.imaging import qimage_to_pil  # noqa: E402
 from app.ui.library_store import LibraryStore, open_store  # noqa: E402
+from app.ui.main_window import MainWindow  # noqa: E402
 
 SAMPLE_URL = "https://qrdesk.app/spring-menu?table=12"
+SAMPLE_SPEC = QrSpec("url", {"url": SAMPLE_URL}, Style(fg="#1a3d8f", module_shape="rounded", eye_shape="rounded",
+                                                       ecc="Q", frame=True, caption="Scan for the spring menu"))
 WAIT_S = 30
 
 
@@ -50,8 +55,7 @@ def _wait(app: QApplication, done: Callable[[], bool], what: str) -> None:
 
 def _fill_library(store: LibraryStore) -> None:
     samples = [
-        ("Spring menu — table 12", QrSpec("url", {"url": SAMPLE_URL}, Style(fg="#1a3d8f", module_shape="rounded")),
-         ("menu",)),
+        ("Spring menu — table 12", SAMPLE_SPEC, ("menu",)),
         ("Office Wi-Fi", QrSpec("wifi", {"ssid": "Atelier", "password": "correct horse", "security": "WPA"}),
          ("office",)),
         ("Ada Lovelace — card", QrSpec("vcard", {"first_name": "Ada", "last_name": "Lovelace",
@@ -70,7 +74,7 @@ def take_screenshots(out: Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
     from app.ui.app import create_app
     from app.ui.compat import guard_none_refcount
-    from app.ui.main_window import DEFAULT_SIZE, MainWindow
+    from app.ui.main_window import DEFAULT_SIZE
     from app.ui.presets import PresetStore
     from app.ui.preview_status import ScanState
     from app.ui.settings import Settings
@@ -85,12 +89,10 @@ def take_screenshots(out: Path) -> list[Path]:
         settings = Settings(QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat))
         window = MainWindow(settings=settings, presets=PresetStore(home / "presets.json"), library=store)
         window.resize(DEFAULT_SIZE)
-        window.model.load(QrSpec("url", {"url": SAMPLE_URL},
-                                 Style(fg="#1a3d8f", module_shape="rounded", eye_shape="rounded", ecc="Q",
-                                       frame=True, caption="Scan for the spring menu")))
         window.show()
         panel = window.library_panel
         assert panel is not None
+        window.open_item(next(item for item in store.items() if item.spec == SAMPLE_SPEC))
         for row in range(panel.model.rowCount()):
             panel.model.data(panel.model.index(row), 1)  # DecorationRole: start the thumbnails, as painting does
         _wait(app, lambda: all(panel.model.thumbnail_ready(r) for r in range(panel.model.rowCount())), "thumbnails")
@@ -108,9 +110,90 @@ def take_screenshots(out: Path) -> list[Path]:
             if not shot.save(str(path)):
                 raise SystemExit(f"screenshots: cannot write {path}")
             written.append(path)
-        window.close()
+        window.set_theme("light")
+        written.append(_field_error_shot(app, window, out))
+        written.append(_unsaved_question_shot(app, window, out))
+        _close_discarding(window)
         store.close()
     return written
+
+
+def _close_discarding(window: MainWindow) -> None:
+    """Close the window, answering Discard to the unsaved-changes question the last picture left open."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def discard() -> None:
+        box = next((w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QMessageBox) and w.objectName() == "unsavedPrompt" and w.isVisible()), None)
+        if box is not None:
+            box.button(QMessageBox.StandardButton.Discard).click()
+        elif window.isVisible():
+            QTimer.singleShot(20, discard)
+
+    QTimer.singleShot(20, discard)
+    window.close()
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def _field_error_shot(app: QApplication, window: MainWindow, out: Path) -> Path:
+    """The Wi-Fi form with a password too short for WPA: the reason under the field, in the form's words."""
+    from app.ui.preview import PreviewState
+
+    window.open_spec(QrSpec("wifi", {"ssid": "Atelier", "password": "1234", "security": "WPA"}))
+    _wait(app, lambda: window.preview_ctl.last is not None and window.preview_ctl.last.state is PreviewState.INVALID
+          and window.form.problem()[0] == "password", "the password's inline error")
+    _settle(app)
+    editor = window.centralWidget().widget(1)  # the editor column (library, editor, preview)
+    path = out / "screenshot-field-error.png"
+    if not editor.grab().save(str(path)):
+        raise SystemExit(f"screenshots: cannot write {path}")
+    print(f"field error: {window.form.problem()[1]}")
+    return path
+
+
+def _unsaved_question_shot(app: QApplication, window: MainWindow, out: Path) -> Path:
+    """New with unsaved edits: the question, drawn over the window where it appears."""
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtWidgets import QMessageBox
+
+    path = out / "screenshot-unsaved.png"
+    shots: list[object] = []
+
+    def shoot() -> None:
+        box = next((w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QMessageBox) and w.objectName() == "unsavedPrompt" and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(20, shoot)
+            return
+        _settle(app)
+        picture = window.grab()
+        painter = QPainter(picture)
+        corner = window.mapFromGlobal(box.mapToGlobal(box.rect().topLeft()))
+        if not window.rect().contains(corner):  # offscreen places dialogs at 0,0: centre it as a desktop would
+            corner = window.rect().center() - box.rect().center()
+        painter.fillRect(box.rect().translated(corner + QPoint(4, 4)), QColor(0, 0, 0, 60))  # a soft shadow
+        painter.drawPixmap(corner, box.grab())
+        painter.setPen(QColor(120, 120, 120))
+        painter.drawRect(box.rect().translated(corner).adjusted(0, 0, -1, -1))
+        painter.end()
+        shots.append(picture.save(str(path)))
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    window.model.set_field("password", "atelier-2026")  # a code on screen: the question is the subject
+    window.model.set_field("ssid", "Atelier 2")
+    _wait(app, lambda: window.preview_ctl.last is not None and window.preview_ctl.last.code is not None
+          and window.preview_ctl.last.spec == window.model.spec, "the edited code")
+    QTimer.singleShot(20, shoot)
+    if window.new_code() or not shots or not shots[0]:
+        raise SystemExit("screenshots: the unsaved-changes question was not shown or not saved")
+    print("unsaved question: shown and cancelled")
+    return path
 
 
 def _check(image: Image.Image, theme: str) -> None:

@@ -21,13 +21,20 @@ Shortcut = QKeySequence | QKeySequence.StandardKey | str
 
 def make_action(parent: QWidget, text: str, slot: Callable[[], object], *, shortcut: Shortcut | None = None,
                 icon_name: str = "blank") -> QAction:
-    """A command of ``parent``: triggered by its shortcut anywhere in the window, then by menus and toolbars."""
+    """A command of ``parent``: triggered by its shortcut from any field of any window of the app (fields do not
+    keep the key, see :mod:`app.ui.editor.shortcuts`), then by menus and toolbars."""
     action = QAction(icon(icon_name), text, parent)
+    add_command(parent, action, shortcut)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def add_command(parent: QWidget, action: QAction, shortcut: Shortcut | None = None) -> None:
+    """Make ``action`` a command of ``parent`` with an application-wide ``shortcut``."""
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
-    action.triggered.connect(lambda _checked=False: slot())
+    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     parent.addAction(action)
-    return action
 
 
 def tool_button(text: str, accessible_name: str, slot: Callable[[], object] | None = None) -> QToolButton:

@@ -22,6 +22,7 @@ from app.ui.actions import make_action
 from app.ui.code_import import CodeImporter, DropTarget
 from app.ui.errors import show_error
 from app.ui.preview import PreviewController, PreviewResult
+from app.ui.release import may_release
 from app.ui.scan_details import ClickFilter, RobustnessBadge, ScanDetailsDialog, Thorough, ThoroughCheck
 
 
@@ -39,7 +40,7 @@ class DecodeUi:
 
 
 def install_decode_ui(window: QMainWindow, preview: PreviewController, status: QStatusBar,
-                      spec: Callable[[], QrSpec], open_spec: Callable[[QrSpec, str], None],
+                      spec: Callable[[], QrSpec], open_spec: Callable[[QrSpec, str], object],
                       scan_badge: QObject | None = None) -> DecodeUi:
     """Add the commands and widgets to ``window``; ``open_spec(spec, message)`` opens a decoded code as a new
     item, ``spec()`` is the code being edited, ``scan_badge`` the status label a click on opens the details."""
@@ -56,7 +57,7 @@ def install_decode_ui(window: QMainWindow, preview: PreviewController, status: Q
                                shortcut=QKeySequence.StandardKey.Open, icon_name="blank"),
         paste_image=make_action(window, window.tr("Paste image"), importer.paste,
                                 shortcut=QKeySequence.StandardKey.Paste),
-        copy_svg=make_action(window, window.tr("Copy as SVG"), lambda: _copy_svg(window, status, spec()),
+        copy_svg=make_action(window, window.tr("Copy as SVG"), lambda: _copy_svg(window, status, preview, spec()),
                              shortcut="Ctrl+Alt+C"),
         details=make_action(window, window.tr("Scan details…"), lambda: _show_details(window, ui), shortcut="Ctrl+I"),
     )
@@ -92,7 +93,9 @@ def _show_details(window: QMainWindow, ui: DecodeUi) -> None:
     ui.dialog.raise_()
 
 
-def _copy_svg(window: QMainWindow, status: QStatusBar, spec: QrSpec) -> None:
+def _copy_svg(window: QMainWindow, status: QStatusBar, preview: PreviewController, spec: QrSpec) -> None:
+    if not may_release(window, spec, window.tr("Copy as SVG"), preview.report_for(spec)):  # the one gate
+        return
     try:
         ui_export.copy_svg_to_clipboard(spec)
     except QrDeskError as exc:

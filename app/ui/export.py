@@ -14,11 +14,10 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from app.core.encode import QrCode, encode
-from app.core.errors import QrDeskError, ScanError
+from app.core.errors import QrDeskError
 from app.core.export import ExportResult, export_code
 from app.core.render import render_bytes, render_image
 from app.core.spec import MM_PER_INCH, QrSpec
-from app.core.verify import check_code
 from app.ui.imaging import pil_to_qimage
 
 # (label, writer format, file patterns); the first pattern is the suffix a name without one gets.
@@ -44,6 +43,12 @@ def file_filters() -> str:
 FILE_FILTERS = file_filters()
 
 
+def filter_for(fmt: str) -> tuple[str, str]:
+    """The save dialog's filter for a writer format, and the suffix a file of that format gets."""
+    label, _, patterns = next((f for f in EXPORT_FORMATS if f[1] == fmt), EXPORT_FORMATS[0])
+    return f"{QCoreApplication.translate('Export', label)} ({patterns})", patterns.split()[0].removeprefix("*")
+
+
 def format_for_filter(selected: str, path: str | Path) -> tuple[str | None, Path]:
     """The format the chosen filter stands for, and the path with that format's suffix when it has none.
 
@@ -66,9 +71,13 @@ def encode_for_export(spec: QrSpec) -> QrCode:
     return encode(data, spec.style)
 
 
-def export_spec(spec: QrSpec, path: str | Path, verify: bool = True, fmt: str | None = None) -> ExportResult:
-    """Encode, render and write ``spec`` (``fmt``: a writer format, default from the suffix); runs in a worker."""
-    return export_code(encode_for_export(spec), spec.style, Path(path), fmt, verify=verify)
+def export_spec(spec: QrSpec, path: str | Path, verify: bool = True, fmt: str | None = None,
+                force: bool = False) -> ExportResult:
+    """Encode, render and write ``spec`` (``fmt``: a writer format, default from the suffix); runs in a worker.
+
+    The written file is decoded (``verify``) and refused when it does not scan, unless ``force``: the user chose
+    "Export anyway" at the gate (:mod:`app.ui.release`)."""
+    return export_code(encode_for_export(spec), spec.style, Path(path), fmt, verify=verify, force=force)
 
 
 def code_qimage(spec: QrSpec, module_px: int = 12) -> QImage:
@@ -84,11 +93,8 @@ def copy_to_clipboard(spec: QrSpec) -> QImage:
 
 def copy_svg_to_clipboard(spec: QrSpec) -> str:
     """The code as SVG on the clipboard: ``image/svg+xml`` for design tools, and the markup as text for
-    editors and web pages. Checked like an export (a code that does not scan is refused)."""
+    editors and web pages. The window lets it out through the gate every copy passes (:mod:`app.ui.release`)."""
     code = encode_for_export(spec)
-    report = check_code(code, spec.style)
-    if not report.ok:
-        raise ScanError("the code does not scan: " + "; ".join(report.errors))
     svg = render_bytes(code, spec.style, "svg")
     mime = QMimeData()
     mime.setData("image/svg+xml", QByteArray(svg))

@@ -17,10 +17,11 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPaintEvent, QPalett
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.core.encode import QrCode, encode
-from app.core.errors import QrDeskError
+from app.core.errors import QrDeskError, SpecError
 from app.core.render import render_image
 from app.core.spec import QrSpec
 from app.core.verify import ScanReport, check_code
+from app.ui.editor.model import readable_error
 from app.ui.imaging import pil_to_qimage
 from app.ui.workers import Task, submit
 
@@ -42,7 +43,8 @@ class PreviewResult:
     state: PreviewState
     code: QrCode | None = None
     image: QImage | None = None
-    message: str = ""  # for EMPTY and INVALID: what to tell the user instead of a picture
+    message: str = ""  # for EMPTY and INVALID: what to tell the user instead of a picture, in the form's words
+    field: str = ""  # for INVALID: the payload field the message is about ("" when it is about no one field)
 
 
 def make_preview(generation: int, spec: QrSpec) -> PreviewResult:
@@ -56,6 +58,9 @@ def make_preview(generation: int, spec: QrSpec) -> PreviewResult:
         code = encode(data, spec.style)
         module_px = max(2, PREVIEW_TARGET_PX // (code.size + 2 * spec.style.quiet_zone))
         image = pil_to_qimage(render_image(code, spec.style, module_px=module_px))
+    except SpecError as exc:  # named by its label ("Network name (SSID): ..."), never by "ssid:"
+        return PreviewResult(generation, spec, PreviewState.INVALID, message=readable_error(exc, spec.kind),
+                             field=exc.field)
     except QrDeskError as exc:
         return PreviewResult(generation, spec, PreviewState.INVALID, message=str(exc))
     return PreviewResult(generation, spec, PreviewState.CODE, code=code, image=image)
@@ -116,6 +121,7 @@ class PreviewController(QObject):
         if result.generation != self._generation:
             return  # stale: a newer spec is already on its way
         self.last = result
+        self.last_report = None  # the check of this result is still to come
         self.rendered.emit(result)
         if result.code is not None:
             self._queue_check(result.generation, result.code, result.spec)
@@ -146,6 +152,13 @@ class PreviewController(QObject):
         if generation == self._generation:
             self.last_report = report
             self.checked.emit(report)
+
+    def report_for(self, spec: QrSpec) -> ScanReport | None:
+        """The scan check of ``spec`` when it is the code on screen and its check has finished, else None."""
+        last, report = self.last, self.last_report
+        if last is None or report is None or last.spec != spec or last.generation != self._generation:
+            return None
+        return report
 
 
 class PreviewWidget(QWidget):

@@ -153,6 +153,15 @@ class Settings:
     def last_spec_json(self, value: str) -> None:
         self.store.setValue("editor/spec", value)
 
+    @property
+    def last_item_id(self) -> str:
+        """The library item the editor held when the app was closed ("" for a new code)."""
+        return str(self._get("editor/item", ""))
+
+    @last_item_id.setter
+    def last_item_id(self, value: str) -> None:
+        self.store.setValue("editor/item", value)
+
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         geometry = self.store.value("window/geometry")
         state = self.store.value("window/state")

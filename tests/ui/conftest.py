@@ -22,6 +22,23 @@ def _none_refcount_guard():
     guard_none_refcount()  # the same guard the app applies at start (see app/ui/compat.py)
 
 
+@pytest.fixture(autouse=True)
+def _no_unexpected_questions(request):
+    """A question the test does not answer (uihelpers.answering) is cancelled, so no test hangs on a blocking
+    dialog, and the test fails naming it."""
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        yield
+        return
+    from uihelpers import unanswered_questions_closer
+
+    found: list[str] = []
+    timer = unanswered_questions_closer(found)
+    timer.start()
+    yield
+    timer.stop()
+    assert not found, f"the window asked a question the test did not expect: {found}"
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _HERE in Path(str(item.fspath)).parents:
@@ -46,12 +63,17 @@ def presets(tmp_path):
 
 @pytest.fixture
 def make_window(qtbot, settings, presets):
-    """Build a MainWindow (optionally with a library) that is closed after the test."""
+    """Build a MainWindow (optionally with a library) that is closed after the test (unsaved edits discarded)."""
+    from app.ui.document import Document
     from app.ui.main_window import MainWindow
+
+    def forget_edits(window: MainWindow) -> None:
+        """A test may end with unsaved edits: pytest-qt's closing the window must not ask about them."""
+        window.document = Document(window.model.spec, window.document.item_id, window.document.name)
 
     def build(library=None, **kwargs):
         window = MainWindow(settings=settings, presets=presets, library=library, **kwargs)
-        qtbot.addWidget(window)
+        qtbot.addWidget(window, before_close_func=forget_edits)
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()

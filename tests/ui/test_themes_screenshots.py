@@ -60,4 +60,8 @@ def test_screenshot_script_writes_decodable_pictures_and_leaves_docs_alone(tmp_p
         with Image.open(tmp_path / f"screenshot-{theme}.png") as shot:
             assert shot.width >= 1000
             assert SAMPLE_URL in decode(shot)  # decoded here too, not only by the script's own check
+    with Image.open(tmp_path / "screenshot-unsaved.png") as shot:
+        assert shot.width >= 1000
+    assert "field error: Password: a WPA password" in result.stdout  # the field's label, not "password:"
+    assert "unsaved question: shown and cancelled" in result.stdout
     assert {p.name: p.read_bytes() for p in DOCS.glob("*.png")} == before

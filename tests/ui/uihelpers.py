@@ -39,3 +39,68 @@ def save_png(image, path: Path) -> None:
         image.save(path)
     else:
         image.save(str(path))
+
+
+# -- questions the window asks with a blocking exec() ------------------------------------------------------
+_ANSWERING: list[str] = []  # the object names of the questions a test is answering right now
+
+
+def visible_box(name: str):
+    """The visible message box called ``name`` (e.g. "unsavedPrompt", "releaseGate"), or None."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    return next((w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()), None)
+
+
+class answering:  # lower case: used like a function, as a context manager
+    """While inside, the question called ``name`` is answered by clicking ``answer`` (a
+    standard button or a button text); ``asked`` lists the texts of the questions that were answered."""
+
+    def __init__(self, answer, name: str = "unsavedPrompt") -> None:
+        from PySide6.QtCore import QTimer
+
+        self.answer, self.name, self.asked = answer, name, []
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._answer)
+
+    def _answer(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = visible_box(self.name)
+        if box is None:
+            return
+        self.asked.append(box.text())
+        if isinstance(self.answer, str):
+            button = next(b for b in box.buttons() if b.text().replace("&", "") == self.answer)
+        else:
+            button = box.button(QMessageBox.StandardButton(self.answer))
+        button.click()
+
+    def __enter__(self) -> answering:
+        _ANSWERING.append(self.name)
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.timer.stop()
+        _ANSWERING.remove(self.name)
+
+
+def unanswered_questions_closer(found: list[str]):
+    """A timer that cancels any question no test is answering (so a test never hangs on one) and records it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def close() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible() and widget.objectName() in (
+                    "unsavedPrompt", "releaseGate") and widget.objectName() not in _ANSWERING:
+                found.append(f"{widget.objectName()}: {widget.text()}")
+                widget.reject()
+
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(close)
+    return timer

@@ -36,7 +36,7 @@ def ask_mass_delete(parent: QMainWindow, count: int, total: int) -> bool:
 
 
 def install_sync(window: QMainWindow, library: Library, panel: LibraryPanel | None,
-                 open_item: Callable[[Item], None]) -> SyncUi:
+                 open_item: Callable[[Item], object]) -> SyncUi:
     """Sync for ``window``: ``panel`` is reloaded after a sync and its changes schedule one; ``open_item``
     opens a conflict copy in the editor."""
     controller = SyncController(library, window)
@@ -74,7 +74,7 @@ def open_account_dialog(window: QMainWindow, controller: SyncController) -> Acco
     return dialog
 
 
-def open_conflicts(window: QMainWindow, controller: SyncController, open_item: Callable[[Item], None]
+def open_conflicts(window: QMainWindow, controller: SyncController, open_item: Callable[[Item], object]
                    ) -> ConflictsDialog:
     dialog = ConflictsDialog(controller, window)
     dialog.setObjectName("syncConflictsDialog")
