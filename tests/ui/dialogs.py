@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMenu, QToolButton, QWidget
 
 Opener = Callable[[], object]
+_QUESTIONS = ("unsavedPrompt", "releaseGate")
 
 
 def dialog_openers(window: QWidget) -> dict[str, Opener]:
@@ -58,7 +59,10 @@ def close_dialogs() -> list[str]:
 def closing_dialogs(interval_ms: int = 20) -> Iterator[list[str]]:
     """While inside, any dialog that opens is closed again, also one run with ``exec()`` (its own event loop
     runs the timer); yields the list of what was closed."""
+    from uihelpers import _ANSWERING
+
     seen: list[str] = []
+    _ANSWERING.extend(_QUESTIONS)  # the questions a dialog's command asks are closed here too
     timer = QTimer()
     timer.setInterval(interval_ms)
     timer.timeout.connect(lambda: seen.extend(close_dialogs()))
@@ -68,6 +72,8 @@ def closing_dialogs(interval_ms: int = 20) -> Iterator[list[str]]:
     finally:
         timer.stop()
         seen.extend(close_dialogs())
+        for name in _QUESTIONS:
+            _ANSWERING.remove(name)
 
 
 def open_and_close(opener: Opener) -> list[str]:

@@ -92,7 +92,8 @@ def test_the_robustness_badge_follows_the_code_and_opens_the_details(qtbot, make
     window.open_spec(QrSpec("url", {"url": "https://qrdesk.app/r/2025?campaign=spring"}, Style(ecc="H")))
     badge = window.decode_ui.badge
     qtbot.waitUntil(lambda: badge.text() == "Robust 7/7 · 3 readers", timeout=30000)
-    window.style_panel.eye_shape.setCurrentText("circle")  # OpenCV cannot find round eyes
+    eyes = window.style_panel.eye_shape
+    eyes.setCurrentIndex(eyes.findData("circle"))  # OpenCV cannot find round eyes
     qtbot.waitUntil(lambda: badge.text() == "Robust 0/7 · 3 readers", timeout=30000)
     QTest.mouseClick(window.preview_status.scan_label, Qt.MouseButton.LeftButton)
     dialog = window.decode_ui.dialog

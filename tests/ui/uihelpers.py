@@ -104,3 +104,18 @@ def unanswered_questions_closer(found: list[str]):
     timer.setInterval(50)
     timer.timeout.connect(close)
     return timer
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type ``text`` key by key as a keyboard would (QTest's keyClicks only knows ASCII; other characters come
+    as key events carrying their text, like an input method's)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
