@@ -20,7 +20,7 @@ import platform
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import keyring
@@ -30,6 +30,9 @@ from app.core.profile import KEYRING_SERVICE as KEYRING_SERVICE  # the default p
 from app.core.profile import Profile
 from cloud_sync.errors import AccountError, ServerUnavailable, SyncError
 from cloud_sync.protocol import LoginRequest
+
+if TYPE_CHECKING:
+    from cloud_sync.client import SyncClient
 
 SETTINGS_FILE = "sync.json"
 TOKEN_ENV = "QRDESK_SYNC_TOKEN"
@@ -117,7 +120,7 @@ class Account:
             json.dump(doc, fh, indent=2)
         os.replace(tmp, self.folder / SETTINGS_FILE)
 
-    def client(self, token: str | None = None, **kw: Any) -> Any:
+    def client(self, token: str | None = None, **kw: Any) -> SyncClient:
         """A :class:`~cloud_sync.client.SyncClient` for the server (signed in unless ``token=""``)."""
         from cloud_sync.client import SyncClient
 
