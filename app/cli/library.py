@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections.abc import Callable
 
@@ -215,9 +216,13 @@ def _export(lib: Library, args: argparse.Namespace) -> int:
 @_with(write=True)
 def _import(lib: Library, args: argparse.Namespace) -> int:
     r = import_archive(lib, args.file)
+    for reason in r.refused:
+        print(f"qrdesk: refused {reason}", file=sys.stderr)
     print(f"imported {args.file}: {r.added} added, {r.updated} updated, {r.unchanged} already here, "
-          f"{r.kept_newer} kept (newer here)")
-    return ExitCode.OK
+          f"{r.kept_newer} kept (newer here)" + (f", {len(r.refused)} refused" if r.refused else ""))
+    # As for a batch: some bad items are reported and the rest imported; nothing imported at all is a failure.
+    imported = r.added + r.updated + r.unchanged + r.kept_newer
+    return ExitCode.FAILED if r.refused and not imported else ExitCode.OK
 
 
 def _recover(args: argparse.Namespace) -> int:

@@ -26,6 +26,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from app.core import validate
 from app.core.library import backups, rows, schema, sync_state
 from app.core.library.database import Database, corrupt_error, is_corruption
 from app.core.library.errors import ItemNotFoundError, LibraryCorruptError, LibraryError
@@ -154,14 +155,16 @@ class Library:
         The spec must encode (:func:`app.core.encode.check_spec` raises the reason otherwise) and its logo
         is stored as the item's file (see :mod:`.logos`). ``check=False`` is for items that already exist
         elsewhere (a sync conflict copy, an archive), which are kept as they are rather than lost.
-        ``item_id`` and the times are for imports, which keep an item's identity and history;
+        ``item_id`` and the times are for imports, which keep an item's identity (a UUID, kept in lower case)
+        and history;
         ``conflict_of`` marks a sync conflict copy of that item, so the user can review it.
         """
         if not isinstance(spec, QrSpec):
             raise LibraryError("an item needs a QrSpec")
         spec, refs = self._checked(spec, tuple(files), check)
         now = time.time()
-        item = Item(id=item_id or str(uuid.uuid4()), name=rows.clean_name(name) or rows.default_name(spec),
+        new_id = validate.item_id(item_id) if item_id else str(uuid.uuid4())
+        item = Item(id=new_id, name=rows.clean_name(name) or rows.default_name(spec),
                     spec=spec, tags=clean_tags(tags), notes=str(notes or ""), created_at=created_at or now,
                     updated_at=updated_at or created_at or now,
                     files=refs, device_id=self.device_id, conflict_of=conflict_of)

@@ -65,17 +65,42 @@ def _zip(path: Path, manifest: object, extra: dict[str, bytes] | None = None) ->
 @pytest.mark.parametrize(("manifest", "message"), [
     ({"format": "other"}, "not a QRDesk library manifest"),
     ({"format": "qrdesk-library", "version": 99, "items": []}, "version 99 is not supported"),
-    ({"format": "qrdesk-library", "version": 1, "items": [{"id": "x", "spec": {"style": {"fg": "nope"}}}]},
-     r"item 1 \(id x\): style.fg"),
-    ({"format": "qrdesk-library", "version": 1, "items": [{"spec": {}}]}, "item 1: missing or invalid field"),
-    ({"format": "qrdesk-library", "version": 1,
-      "items": [{"id": "x", "spec": {}, "files": [{"kind": "export", "sha256": "a" * 64}]}]}, "missing from the"),
+    ({"format": "qrdesk-library", "version": 1, "items": {}}, "has no item list"),
 ])
 def test_bad_archives_name_the_problem_and_change_nothing(lib: Library, tmp_path: Path, manifest: object,
                                                           message: str) -> None:
     with pytest.raises(ArchiveError, match=message):
         import_archive(lib, _zip(tmp_path / "bad.zip", manifest))
     assert lib.count() == 0
+
+
+GOOD_ID = "0f8fad5b-d9cb-469f-a165-70867728950e"
+
+
+@pytest.mark.parametrize(("entry", "reason"), [
+    ({"id": "x", "spec": {}}, "item 1: id: must be a UUID"),
+    ({"spec": {}}, "item 1: id: must be a UUID"),
+    ({"id": GOOD_ID, "spec": {"kind": "text", "style": {"fg": "nope"}}}, f"item 1 (id {GOOD_ID}): spec.style.fg"),
+    ({"id": GOOD_ID, "spec": {"kind": "no-such-kind"}}, "spec.kind: is not a payload type"),
+    ({"id": GOOD_ID, "spec": {}, "files": [{"kind": "export", "sha256": "a" * 64}]}, "missing from the archive"),
+    ({"id": GOOD_ID, "spec": {}, "files": "all"}, "files: must be a list"),
+    ({"id": GOOD_ID, "spec": {}, "updated_at": 1e20}, "updated_at: is not a date between 1970 and 9999"),
+    ({"id": GOOD_ID, "spec": {}, "created_at": -1}, "created_at: is not a date"),
+    ({"id": GOOD_ID, "spec": {}, "trashed_at": "soon"}, "trashed_at: must be a time"),
+    ({"id": GOOD_ID, "spec": {}, "name": "\ud800"}, "name: is not valid Unicode"),
+    ({"id": GOOD_ID, "spec": {}, "tags": [1]}, "tags[0]: must be text"),
+    ([], "item 1 is not an object"),
+])
+def test_a_bad_item_is_refused_with_its_reason_and_the_good_ones_import(lib: Library, tmp_path: Path, entry: object,
+                                                                        reason: str) -> None:
+    good = {"id": "6F9619FF-8B86-D011-B42D-00C04FC964FF", "name": "Good", "spec": {"kind": "text", "fields":
+                                                                                 {"text": "hello"}}}
+    report = import_archive(lib, _zip(tmp_path / "mixed.zip", {"format": "qrdesk-library", "version": 1,
+                                                               "items": [entry, good]}))
+    [refused] = report.refused
+    assert reason in refused and refused.startswith(str(tmp_path / "mixed.zip"))
+    assert report.added == 1 and [i.name for i in lib.all_items()] == ["Good"]
+    assert lib.get("6f9619ff-8b86-d011-b42d-00c04fc964ff").name == "Good"  # ids are kept in lower case
 
 
 def test_not_a_zip(lib: Library, tmp_path: Path) -> None:

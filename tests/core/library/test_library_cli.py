@@ -125,3 +125,49 @@ def test_qrdesk_home_picks_the_default_library(capsys: pytest.CaptureFixture[str
     capsys.readouterr()
     with Library.open(tmp_path / "home") as lib:
         assert [i.spec for i in lib.list().items] == [QrSpec.text("via env")]
+
+
+def test_import_refuses_crafted_items_by_reason_and_the_library_stays_readable(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """An archive made by hand, as an attacker would: a path for an id, a NaN and a year-5000000 timestamp,
+    an id that differs from another only in case. The good items import; every later command still works."""
+    import zipfile
+
+    good = {"id": "6F9619FF-8B86-D011-B42D-00C04FC964FF", "name": "Good one",
+            "spec": {"kind": "url", "fields": {"url": "https://example.com/good"}}, "created_at": 1.7e9,
+            "updated_at": 1.7e9}
+    items = [
+        good,
+        {**good, "id": "../../etc/passwd", "name": "Path"},
+        {**good, "id": "3e1b9e1c-6a4d-4c47-9d0b-3f6a2b1c0d9e", "updated_at": float("nan")},
+        {**good, "id": "a4c6ef1e-5f4b-4a8e-9d5f-0c3b2a1d9e8f", "created_at": 1.6e14},
+        {**good, "id": "6f9619ff-8b86-d011-b42d-00c04fc964ff", "name": "Same id, other case"},
+        {**good, "id": "0f8fad5b-d9cb-469f-a165-70867728950e", "name": "Second good one", "tags": ["ok"]},
+    ]
+    archive = tmp_path / "crafted.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("manifest.json", json.dumps({"format": "qrdesk-library", "version": 1, "items": items}))
+
+    code, out, err = run(capsys, tmp_path / "lib", "import", str(archive))
+    assert code == 0 and "2 added" in out and "4 refused" in out
+    refused = err.splitlines()
+    assert len(refused) == 4 and all(line.startswith(f"qrdesk: refused {archive}: item ") for line in refused)
+    assert "item 2: id: must be a UUID" in refused[0] and "passwd" not in err  # named, never echoed
+    assert "item 3 (id 3e1b9e1c-6a4d-4c47-9d0b-3f6a2b1c0d9e): updated_at: is not a date" in refused[1]
+    assert "item 4 (id a4c6ef1e-5f4b-4a8e-9d5f-0c3b2a1d9e8f): created_at: is not a date" in refused[2]
+    assert "item 5 (id 6f9619ff-8b86-d011-b42d-00c04fc964ff): the id is already used" in refused[3]
+
+    code, out, err = run(capsys, tmp_path / "lib", "list", "--json")
+    assert code == 0 and err == ""
+    rows = {row["id"]: row["name"] for row in map(json.loads, out.splitlines())}
+    assert rows == {"6f9619ff-8b86-d011-b42d-00c04fc964ff": "Good one",
+                    "0f8fad5b-d9cb-469f-a165-70867728950e": "Second good one"}
+    assert run(capsys, tmp_path / "lib", "show", "6F9619FF")[0] == 0
+    # Importing again matches the items by id whatever its case: nothing is added twice.
+    code, out, _ = run(capsys, tmp_path / "lib", "import", str(archive))
+    assert code == 0 and "0 added" in out and "2 already here" in out
+
+    # An archive whose every item is refused imported nothing: that is a failure (exit 1), as for a batch.
+    with zipfile.ZipFile(tmp_path / "all-bad.zip", "w") as zf:
+        zf.writestr("manifest.json", json.dumps({"format": "qrdesk-library", "version": 1, "items": items[1:2]}))
+    assert run(capsys, tmp_path / "lib", "import", str(tmp_path / "all-bad.zip"))[0] == 1
