@@ -4,10 +4,10 @@ Plain pydantic only: no Qt, no FastAPI, nothing from ``app`` (an import contract
 OpenAPI schema is generated from these models, so changing a field here changes the contract for both sides.
 
 These models fix the shape of what travels. What a record may hold is checked by
-:func:`cloud_sync.records.check_record` (the shape plus :mod:`app.core.validate`, the one validator every door
-into a library uses): the service refuses at push what could not round-trip (with a reason per record), and a
-client checks each pulled record the same way before applying it. Pages and conflict answers carry records as
-plain objects, so one bad stored record can never make a whole page unreadable.
+:func:`cloud_sync.records.check_record` (the shape plus :mod:`cloud_sync.checks`): the service refuses at push
+what could not round-trip (with a reason per record), and a client checks each pulled record the same way
+before applying it. Pages and conflict answers carry records as plain objects, so one bad stored record can
+never make a whole page unreadable.
 """
 
 from __future__ import annotations
@@ -16,12 +16,14 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from cloud_sync import checks
+
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 # Client-made ids are UUIDs; the pattern keeps them safe to use inside object keys (no "/", no "..").
 RECORD_ID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 DEVICE_ID_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
 
-MAX_INT = 2**53  # larger integers lose precision in JavaScript and most JSON readers
+MAX_INT = checks.MAX_SAFE_INT
 Sha256 = Annotated[str, Field(pattern=SHA256_PATTERN, description="Lower-case hex SHA-256 of the content")]
 RecordId = Annotated[str, Field(pattern=RECORD_ID_PATTERN, description="Client-generated UUID")]
 DeviceId = Annotated[str, Field(pattern=DEVICE_ID_PATTERN)]
@@ -144,6 +146,7 @@ class LoginRequest(_Model):
         given = [s for s in (self.password, self.enrollment_code, self.pairing_code) if s is not None]
         if len(given) != 1:
             raise ValueError("give exactly one of password, enrollment_code and pairing_code")
+        checks.text(self.device_name, "device_name", 100)  # pydantic lets a lone surrogate through
         return self
 
 

@@ -36,12 +36,8 @@ mkdir -p "$work/ctx/wheels" "$work/ctx/cloud_sync"
 ls "$work/ctx/wheels"/qrdesk_sync_service-*.whl >/dev/null
 cp -r sync-service "$work/ctx/sync-service"
 cp constraints.txt "$work/ctx/"
-cp cloud_sync/__init__.py cloud_sync/protocol.py cloud_sync/records.py "$work/ctx/cloud_sync/"
-# The part of app.core that checks records (the Dockerfile copies exactly these).
-mkdir -p "$work/ctx/app/core"
-cp app/__init__.py "$work/ctx/app/"
-cp app/core/__init__.py app/core/errors.py app/core/spec.py app/core/validate.py "$work/ctx/app/core/"
-cp -r app/core/payloads "$work/ctx/app/core/payloads"
+# The wire protocol only (the service imports nothing else of cloud_sync, and nothing of app: lint-imports).
+cp cloud_sync/__init__.py cloud_sync/protocol.py cloud_sync/records.py cloud_sync/checks.py "$work/ctx/cloud_sync/"
 rm -rf "$work/ctx/sync-service/build" "$work/ctx/sync-service/"*.egg-info
 
 echo "build-image: podman build $tag"

@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from app.core.validate import InvalidRecord
-from app.core.validate import item_id as canonical_id
+from cloud_sync.checks import InvalidRecord
+from cloud_sync.checks import item_id as canonical_id
 from cloud_sync.protocol import PushRequest, PushResponse, PushResult, Record
-from cloud_sync.records import check_record
+from cloud_sync.records import check_record, id_of
 
 from . import generations, keys
 from .blobindex import BlobIndex
@@ -407,7 +407,7 @@ class Library:
             except InvalidRecord as err:
                 # A field name may be hostile text too: keep the reason valid Unicode.
                 reason = f"changes[{n}]: {err}".encode("utf-8", "backslashreplace").decode("utf-8")
-                rejected[n] = PushResult(id=_id_of(raw), status="rejected", reason=reason)
+                rejected[n] = PushResult(id=id_of(raw), status="rejected", reason=reason)
                 continue
             if rec.id in seen:
                 rejected[n] = PushResult(id=rec.id, status="rejected",
@@ -442,13 +442,6 @@ class Library:
 def _records_of(entry: dict[str, Any]) -> list[Any]:
     records = entry.get("records")
     return records if isinstance(records, list) else []
-
-
-def _id_of(raw: Any) -> str:
-    try:
-        return canonical_id(raw.get("id") if isinstance(raw, dict) else None)
-    except InvalidRecord:
-        return ""
 
 
 def _in_order(req: PushRequest, results: list[PushResult], rejected: dict[int, PushResult]) -> list[PushResult]:

@@ -148,7 +148,7 @@ def make_token(user: str, device: str, ttl_days: float | None = None, **settings
 
 
 def record(rid: str | None = None, base_rev: int = 0, name: str = "code", **extra: object) -> dict:
-    payload = {"name": name, "spec": {"data": f"https://example.com/{name}"}, "tags": []}
+    payload = {"name": name, "spec": {"kind": "url", "fields": {"url": f"https://example.com/{name}"}}, "tags": []}
     doc = {
         "id": rid or str(uuid.uuid4()),
         "base_rev": base_rev,

@@ -129,6 +129,9 @@ def test_hostile_pushes_never_break_the_service_or_another_device(devices: dict[
     lib: Library = devices["lib"]
     for rid, name in devices["delivered"].items():
         assert lib.get(rid).name == name
+    # Whatever the service stored, the second device's library stays readable: a record it cannot apply is
+    # quarantined (with its reason), never kept half-parsed.
+    assert lib.list(limit=1000).total == len(list(lib.all_items(include_trash=False)))
 
 
 def test_feed_stays_readable_after_the_fuzzing(devices: dict[str, Any]) -> None:

@@ -169,7 +169,7 @@ def _entry_files(raw: Any, zf: zipfile.ZipFile) -> tuple[list[ItemFile], list[by
     for k, f in enumerate(raw):
         sha = f.get("sha256") if isinstance(f, dict) else None
         kind = f.get("kind", "file") if isinstance(f, dict) else None
-        if not is_sha256(sha):
+        if not isinstance(sha, str) or not is_sha256(sha):
             raise ArchiveError(f"files[{k}].sha256: must be a lower-case SHA-256")
         if not isinstance(kind, str) or not FILE_KIND.fullmatch(kind):
             raise ArchiveError(f"files[{k}].kind: must be a short lower-case word (export, logo...)")
