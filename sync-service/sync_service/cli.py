@@ -116,7 +116,8 @@ def _users(args: argparse.Namespace, settings: Settings) -> int:
         else:
             accounts.add_user(args.name, _read_password(f"Password for {args.name}: "))
             print(f"user {args.name.lower()} added")
-        print("sign in on each machine: qrdesk sync --server URL --user NAME --login")
+        print(f"sign in on each machine: qrdesk sync --server URL --user {args.name.lower()}"
+              + (" --enrollment-code" if args.enrollment_code else "") + " (or in the app: Sync → Sync account…)")
     elif args.user_command == "passwd":
         accounts.set_password(args.name, _read_password(f"New password for {args.name}: "))
         print(f"password of {args.name.lower()} changed (signed-in devices stay signed in)")
