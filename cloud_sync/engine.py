@@ -81,7 +81,7 @@ class SyncEngine:
 
         Union merge: every local item becomes a new local change (rev forgotten, merge base kept), the
         feed is read from the start, and whatever the server has is merged in; nothing is deleted.
-        Unsent deletions are dropped: bringing an item back is the safe side of not knowing.
+        Unsent deletions stay: the merge keeps them unless the server's copy was edited since the merge base.
         """
         run.report.resynced = True
         with self.lib.transaction():

@@ -1,6 +1,7 @@
 """Decide what one record becomes when the local and the server version both changed.
 
-Rules (docs/sync-protocol.md, "Merge rules"): identical content is no conflict; an edit beats a delete; otherwise a
+Rules (docs/sync-protocol.md, "Merge rules"): identical content is no conflict; an edit beats a delete (a delete
+beats a copy that was not edited since the common ancestor); otherwise a
 three-way merge against the stored base — tags as sets, name/notes/trash state from whichever side changed
 them, files as a union. Where both sides changed the code itself (the spec) — or both changed the same text
 field differently — the server's version is kept and the local one becomes a visible conflict copy, so no
@@ -31,10 +32,12 @@ class Merge:
 def merge(base: dict[str, Any] | None, local: SyncRecord, server: SyncRecord) -> Merge:
     if local.content_hash == server.content_hash and local.deleted == server.deleted:
         return Merge("take_server")
+    # A delete against the other side's unchanged copy (its payload is still the common ancestor: typical after a
+    # resync, when every local item counts as changed) is a delete; against a real edit, the edit wins.
     if local.deleted:
-        return Merge("take_server")  # the server's edit (or its own delete) beats the local delete
+        return Merge("keep_local" if _unchanged(server, base) else "take_server")
     if server.deleted:
-        return Merge("keep_local")  # the local edit beats the server's delete
+        return Merge("take_server" if _unchanged(local, base) else "keep_local")
     ours, theirs, old = local.payload or {}, server.payload or {}, base or {}
     if not base:
         # No common ancestor (both created the same id, or a resync): only identical content merges.
@@ -65,6 +68,10 @@ def _merged(payload: dict[str, Any], local: SyncRecord, server: SyncRecord) -> M
     if payload == (server.payload or {}) and len(union) == len(server.files):
         return Merge("take_server")
     return Merge("merged", payload, union)
+
+
+def _unchanged(rec: SyncRecord, base: dict[str, Any] | None) -> bool:
+    return base is not None and not rec.deleted and rec.payload == base
 
 
 def _tagset(tags: Any) -> set[str]:

@@ -127,6 +127,42 @@ def test_a_reset_server_gets_a_union_and_nothing_is_deleted(machines, own_server
     assert {i.id for i in a.lib.all_items()} == {synced.id, local_a.id, local_b.id}
 
 
+@pytest.mark.parametrize("first", ["deleting machine", "other machine"])
+def test_an_unsent_deletion_survives_a_full_resync(machines, own_server, first: str) -> None:
+    """A deletes an item, then the server is replaced before A pushed the deletion; B still has the item, which
+    its own resync pushes again as part of the union. Whichever machine reaches the new server first, the
+    deleted item stays deleted on both (and an item edited meanwhile would have come back: an edit wins)."""
+    a, b = machines(2)
+    doomed, kept = a.add("deleted on A before it could sync"), a.add("kept")
+    a.sync()
+    b.sync()
+    a.lib.delete_forever([doomed.id])
+    for m in (a, b):
+        m.url = own_server.url
+        m.token = own_server.token("resync-user", m.lib.device_id)
+    order = (a, b) if first == "deleting machine" else (b, a)
+    for m in (*order, *order):
+        m.sync()
+    for m in (a, b):
+        assert {i.id for i in m.lib.all_items()} == {kept.id}, m.folder.name
+        assert not m.lib.dirty_items()
+
+
+def test_an_edit_on_the_server_still_beats_an_unsent_deletion_after_a_resync(machines) -> None:
+    a, b = machines(2)
+    item = a.add("edited on B, deleted on A")
+    a.sync()
+    b.sync()
+    b.lib.rename(item.id, "B's edit")
+    b.sync()
+    a.lib.delete_forever([item.id])
+    state = a.lib.sync_state()
+    a.lib.save_cursor(state["library_id"], state["epoch"],
+                      cursors.encode(CURSOR_KEY.encode(), state["library_id"], state["epoch"], 10_000))
+    assert a.sync().resynced
+    assert a.lib.get(item.id).name == "B's edit"  # no edit is lost to a delete
+
+
 def test_cursor_ahead_of_the_log_410_triggers_a_union_resync(machines) -> None:
     a, b = machines(2)
     kept = a.add("kept through the resync")

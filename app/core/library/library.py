@@ -325,9 +325,9 @@ class Library:
     def forget_sync_revisions(self) -> None:
         """Prepare a union resync with a server whose log our revisions do not refer to.
 
-        Every item becomes a local change again (merge base kept); unsent tombstones are dropped,
-        because bringing an item back is the safe side of not knowing. Call inside the transaction
-        that also resets the cursor.
+        Every item becomes a local change again (merge base kept), unsent deletions included: the merge
+        keeps a deletion unless the server's copy was edited since the merge base. Call inside the
+        transaction that also resets the cursor.
         """
         sync_state.forget_revisions(self._db)
 

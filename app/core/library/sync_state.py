@@ -40,9 +40,9 @@ def is_dirty(db: Database, item_id: str) -> bool:
 
 
 def forget_revisions(db: Database) -> None:
+    # Tombstones stay: an unsent deletion is still the user's change (the merge base it keeps tells the merge
+    # whether the server's copy was edited since).
     with db.transaction() as conn:
-        conn.execute("DELETE FROM items_fts WHERE rowid IN (SELECT pk FROM items WHERE deleted = 1)")
-        conn.execute("DELETE FROM items WHERE deleted = 1")
         conn.execute("UPDATE items SET dirty = 1, rev = NULL, base_rev = NULL")
 
 
