@@ -100,7 +100,8 @@ class PushResponse(_Model):
 
 
 class ChangesPage(_Model):
-    changes: list[dict[str, Any]] = Field(description="Records as stored, oldest first; check each one")
+    # Any JSON value: whatever is stored is served, and a reader checks each one (a bad one never hides a page).
+    changes: list[Any] = Field(description="Records as stored, oldest first; check each one")
     cursor: str
     has_more: bool
 

@@ -1,7 +1,8 @@
 """Reading the server's changes feed from the saved cursor and applying it, page by page.
 
 Each page's records and the cursor that covers them are saved in one SQLite transaction, so a sync killed
-between pages resumes after the last applied one. A pull that would delete many items stops first and asks.
+between pages resumes after the last applied one. A pull that would delete many items stops first and asks. A
+record this library cannot apply is quarantined with its reason in that same transaction, and the pull goes on.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from cloud_sync.errors import MassDeleteError
 from cloud_sync.protocol import ChangesPage
 from cloud_sync.report import SyncRun
 from cloud_sync.resolve import Resolver
-from cloud_sync.wire import from_wire
+from cloud_sync.wire import checked
 
 PULL_PAGE = 500
 # A pull that deletes more than this many items, or more than half the library, needs the user's consent.
@@ -47,18 +48,21 @@ class Puller:
         if library_id is None:
             info = self.client.library_info()
             library_id, epoch = info.library_id, info.epoch
-        self._guard_mass_delete([from_wire(r) for p in pages for r in p.changes], confirm_mass_delete)
+        pages_checked = [checked(p.changes) for p in pages]
+        self._guard_mass_delete([rec for records, _bad in pages_checked for rec in records], confirm_mass_delete)
         total = sum(len(p.changes) for p in pages)
         done = 0
-        for page in pages:
+        for page, (records, bad) in zip(pages, pages_checked, strict=True):
             run.check_cancel()
-            records = [from_wire(r) for r in page.changes]
             self.blobs.download([f for rec in records if not rec.deleted for f in rec.files], run.report)
             with self.lib.transaction():
                 for rec in records:
                     self._pull_one(rec, run)
+                # Set aside in the transaction that moves the cursor past them: the sync goes on, nothing is lost.
+                self.lib.quarantine(bad)
                 self.lib.save_cursor(library_id, epoch, page.cursor)
-            done += len(records)
+            run.report.quarantined += len(bad)
+            done += len(page.changes)
             run.progress("pull", done, total)
 
     def _pull_one(self, remote: SyncRecord, run: SyncRun) -> None:

@@ -8,6 +8,7 @@ answer instead of committing twice.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -18,7 +19,7 @@ from cloud_sync.errors import ProtocolError
 from cloud_sync.protocol import PushRequest, PushResult
 from cloud_sync.report import SyncRun
 from cloud_sync.resolve import Resolver
-from cloud_sync.wire import from_wire, to_wire
+from cloud_sync.wire import checked, from_wire, to_wire
 
 PUSH_BATCH = 100
 
@@ -73,26 +74,42 @@ class Pusher:
             # are still dirty, so the next sync builds a fresh request.
             self.lib.outbox_clear()
             raise
-        for r in response.results:
-            if r.status == "conflict" and r.server is not None:
-                self.blobs.download(from_wire(r.server).files, run.report)
+        servers = {r.id: self._server_version(r.server, run) for r in response.results
+                   if r.status == "conflict" and r.server is not None}
+        for server in servers.values():
+            if server is not None:
+                self.blobs.download(server.files, run.report)
         missing = sorted({sha for r in response.results if r.status == "missing_blobs" for sha in r.missing})
         pushed = {rec.id: rec for rec in map(from_wire, request.changes)}
         with self.lib.transaction():
             for result in response.results:
-                self._record(result, pushed, run)
+                self._record(result, pushed, servers.get(result.id), run)
             self.lib.outbox_clear()
         for sha in missing:
             self.blobs.upload_again(sha, run.report)
 
-    def _record(self, result: PushResult, pushed: dict[str, SyncRecord], run: SyncRun) -> None:
+    def _server_version(self, raw: Any, run: SyncRun) -> SyncRecord | None:
+        """The server's version from a conflict answer, or None when it cannot be applied (then quarantined)."""
+        good, bad = checked([raw])
+        if bad:
+            self.lib.quarantine(bad)
+            run.report.quarantined += len(bad)
+            return None
+        return good[0]
+
+    def _record(self, result: PushResult, pushed: dict[str, SyncRecord], server: SyncRecord | None,
+                run: SyncRun) -> None:
         if result.status == "applied" and result.rev is not None and result.id in pushed:
             self.lib.mark_pushed(pushed[result.id], result.rev)
             run.report.pushed += 1
         elif result.status == "conflict" and result.server is not None:
             local = self.lib.local_record(result.id)
-            server = from_wire(result.server)
-            if local is None:
+            if server is None:
+                # The server's version cannot be applied here (it is quarantined): ours, which can, goes on top.
+                rev = result.server.get("rev")
+                if local is not None and isinstance(rev, int) and not isinstance(rev, bool) and rev > 0:
+                    self.lib.rebase(local.id, rev, self.lib.base_payload(local.id))
+            elif local is None:
                 self.resolver.apply(server, run.report)
             else:
                 self.resolver.resolve(local, server, run.report)

@@ -24,6 +24,7 @@ class SyncReport:
     blobs_down: int = 0
     resynced: bool = False
     pending: int = 0  # local changes still waiting (e.g. a blob the server keeps asking for)
+    quarantined: int = 0  # server records this library could not apply: set aside with the reason
 
     def summary(self) -> str:
         parts = [f"pushed {self.pushed}", f"pulled {self.pulled}"]
@@ -37,6 +38,8 @@ class SyncReport:
             parts.append("full resync")
         if self.pending:
             parts.append(f"{self.pending} change(s) still pending")
+        if self.quarantined:
+            parts.append(f"{self.quarantined} server record(s) not applied (see qrdesk sync --status)")
         return ", ".join(parts)
 
 

@@ -149,7 +149,7 @@ def _devices(account: Account, args: argparse.Namespace) -> int:
 
 
 def _status(folder: Path, account: Account) -> int:
-    from app.core.library import Library
+    from app.core.library import Library, LibraryLockedError
     from app.core.library.paths import DB_NAME
     from cloud_sync.engine import conflict_copies
 
@@ -162,7 +162,11 @@ def _status(folder: Path, account: Account) -> int:
         if not signed_in:
             print("next: " + ("qrdesk sync --server URL" if not account.server else "qrdesk sync --user NAME"))
         return ExitCode.OK
-    with Library.open(folder, read_only=True) as lib:
+    try:  # writable when free, so an older library is upgraded; read-only while another QRDesk writes to it
+        lib = Library.open(folder)
+    except LibraryLockedError:
+        lib = Library.open(folder, read_only=True)
+    with lib:
         state = lib.sync_state()
         print(f"device id: {lib.device_id}")
         print(f"pending changes: {len(lib.dirty_items(limit=1_000_000))}")
@@ -170,6 +174,11 @@ def _status(folder: Path, account: Account) -> int:
         print(f"conflict copies to review: {len(copies)}")
         for item in copies[:20]:
             print(f"  {item.id[:8]}  {item.name}")
+        aside = lib.quarantined()
+        print(f"records from the server not applied: {len(aside)}" + (
+            " (set aside with the reason; a later version of the item that applies replaces them)" if aside else ""))
+        for q in aside[:20]:
+            print(f"  {q.record_id[:8] or '(no id)':8}  rev {q.rev if q.rev is not None else '?'}  {q.reason}")
         print(f"last pulled: {'never' if state['cursor'] is None else 'yes'}")
     return ExitCode.OK
 

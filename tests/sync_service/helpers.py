@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import signal
 import socket
@@ -12,6 +13,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -228,3 +230,15 @@ class SwitchableProxy:
         for s in self._sockets:
             with contextlib.suppress(OSError):
                 s.close()
+
+
+def inject_log_entry(data_dir: Path | str, user: str, records: list[Any]) -> int:
+    """Write a log entry straight into a local store, behind the service's back (as a bug, an old version or a
+    tampered bucket would), after the user's last one; returns its seq. The feed serves what is stored."""
+    log = Path(data_dir) / "u" / user / "log"
+    seq = max((int(p.stem) for p in log.glob("*.json")), default=0) + 1
+    entry = {"seq": seq, "device_id": "intruder", "idempotency_key": f"injected-{seq}", "request_hash": "",
+             "server_ts": "2026-01-01T00:00:00+00:00", "server_ts_epoch": 1767225600.0,
+             "records": [{**r, "rev": seq} if isinstance(r, dict) else r for r in records], "response": {}}
+    (log / f"{seq:020d}.json").write_text(json.dumps(entry, allow_nan=True, ensure_ascii=True))
+    return seq

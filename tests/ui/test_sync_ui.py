@@ -15,7 +15,7 @@ from cloud_sync.account import KEYRING_SERVICE, SETTINGS_FILE
 from cloud_sync.client import SyncClient
 from cloud_sync.engine import SyncEngine
 from tests.sync_service import helpers
-from tests.sync_service.helpers import ServiceProcess, make_token
+from tests.sync_service.helpers import ServiceProcess, inject_log_entry, make_token
 
 WAIT_MS = 30_000  # generous: the machine is shared; waits end as soon as the condition holds
 
@@ -264,3 +264,33 @@ def test_mass_delete_from_the_server_asks_first(make_window, library, service, q
     qtbot.waitUntil(lambda: len(questions) == 2, timeout=WAIT_MS)
     _wait_state(qtbot, window, "synced")
     assert not ids & {i.id for i in library.core.all_items()}
+
+
+def test_a_record_that_cannot_be_applied_is_listed_and_syncing_goes_on(make_window, library, service, qtbot,
+                                                                      tmp_path) -> None:
+    from app.ui.sync.wiring import open_quarantine
+
+    window, user = _signed_in_window(make_window, library, service, qtbot)
+    ui = window.sync
+    assert not ui.indicator.quarantine_button.isVisibleTo(window)
+    poison = {"id": str(uuid.uuid4()), "updated_at": "1700000000.0",
+              "payload": {"spec": {"kind": "text", "style": {"fg": "no such colour"}}, "name": "Poison"}}
+    inject_log_entry(service.data_dir, user, [poison])  # type: ignore[attr-defined]
+    window.model.load(QrSpec.text("made after the poison"))
+    window.save_to_library()
+    ui.act_sync_now.trigger()
+    _wait_state(qtbot, window, "synced")
+    assert ui.controller.status.quarantined == 1
+    assert ui.indicator.quarantine_button.isVisibleTo(window)
+    assert ui.indicator.quarantine_button.text() == "1 record not applied"
+    dialog = open_quarantine(window, ui.controller)
+    qtbot.addWidget(dialog)
+    [(item, _version, why)] = dialog.rows()
+    assert poison["id"].startswith(item) and "style.fg" in why
+    # Syncing went on: the item made here reached the server.
+    other = Library.open(tmp_path / "machine-2")
+    try:
+        _other_machine_sync(service, service.url, _token(service, user, other), other)
+        assert other.get(window.current_item_id).spec.fields["text"] == "made after the poison"
+    finally:
+        other.close()

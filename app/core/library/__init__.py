@@ -11,7 +11,7 @@ from app.core.library.errors import (
     LibraryReadOnlyError,
 )
 from app.core.library.library import Library
-from app.core.library.models import Item, ItemFile, Page, SyncPosition, SyncRecord
+from app.core.library.models import Item, ItemFile, Page, Quarantined, SyncPosition, SyncRecord
 from app.core.library.paths import default_library_dir, resolve_library_dir
 from app.core.library.store import FileStore
 
@@ -27,6 +27,7 @@ __all__ = [
     "LibraryLockedError",
     "LibraryReadOnlyError",
     "Page",
+    "Quarantined",
     "SyncPosition",
     "SyncRecord",
     "default_library_dir",

@@ -32,7 +32,16 @@ from app.core.library.database import Database, corrupt_error, is_corruption
 from app.core.library.errors import ItemNotFoundError, LibraryCorruptError, LibraryError
 from app.core.library.locking import WriterLock
 from app.core.library.logos import adopt_logo
-from app.core.library.models import Item, ItemFile, Page, SortKey, SyncPosition, SyncRecord, clean_tags
+from app.core.library.models import (
+    Item,
+    ItemFile,
+    Page,
+    Quarantined,
+    SortKey,
+    SyncPosition,
+    SyncRecord,
+    clean_tags,
+)
 from app.core.library.paths import DB_NAME, FILES_DIR
 from app.core.library.query import count_items, list_page, tag_counts
 from app.core.library.store import FileStore
@@ -41,6 +50,7 @@ from app.core.spec import QrSpec
 # Aliases for annotations inside the class, where ``list`` names the method.
 TagCounts = list[tuple[str, int]]
 SyncRecords = list[SyncRecord]
+QuarantinedRecords = list[Quarantined]
 
 
 class Library:
@@ -366,6 +376,15 @@ class Library:
         Returns how many records were applied.
         """
         return sync_state.apply_remote(self._db, self.device_id, records, cursor)
+
+    def quarantine(self, entries: Iterable[Quarantined]) -> None:
+        """Set aside server records this client cannot apply, with why; one entry per item (the newest). Call
+        inside the transaction that saves the cursor past them, so the sync moves on and nothing is lost."""
+        sync_state.quarantine(self._db, entries)
+
+    def quarantined(self) -> QuarantinedRecords:
+        """The server records set aside (oldest first); a later version of the item that applies clears one."""
+        return sync_state.quarantined(self._db)
 
     def outbox_put(self, request: dict[str, Any]) -> None:
         """Store the push request about to be sent (JSON; one at a time) so that, if its answer is lost,

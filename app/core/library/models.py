@@ -90,6 +90,18 @@ class SyncRecord:
     conflict_of: str | None = None
 
 
+@dataclass(frozen=True)
+class Quarantined:
+    """A record pulled from the server that this client could not apply, kept aside with why (the sync moved
+    on past it). ``record_id`` is "" when the record had no valid id; ``record`` is its JSON as received."""
+
+    record_id: str
+    rev: int | None
+    reason: str
+    record: str
+    quarantined_at: float = 0.0
+
+
 def make_payload(spec: QrSpec, name: str, tags: tuple[str, ...], notes: str, trashed: bool) -> dict[str, Any]:
     """The synced part of an item. Notes and the trash state travel too, so no device loses them."""
     return {"spec": spec.to_dict(), "name": name, "tags": sorted(tags), "notes": notes, "trashed": trashed}

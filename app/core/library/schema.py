@@ -105,8 +105,24 @@ def _to_v2(conn: sqlite3.Connection) -> None:
         conn.execute("DROP TABLE cloud_sync_outbox")
 
 
+# Records pulled from the server that this client could not apply, one row per item (its newest such
+# version), with why: listed by `qrdesk sync --status` and the app; a later version that applies clears it.
+SYNC_QUARANTINE = """CREATE TABLE sync_quarantine (
+    key            TEXT PRIMARY KEY,   -- the record's id, or 'sha256:' + the hash of the record when it has none
+    record_id      TEXT NOT NULL,      -- '' when the record has no valid id
+    rev            INTEGER,            -- the server's rev, when the record says
+    reason         TEXT NOT NULL,
+    record         TEXT NOT NULL,      -- the record as the server sent it (JSON, ASCII-escaped)
+    quarantined_at REAL NOT NULL
+)"""
+
+
+def _to_v3(conn: sqlite3.Connection) -> None:
+    conn.execute(SYNC_QUARANTINE)
+
+
 # MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: list[Migration] = [_to_v1, _to_v2]
+MIGRATIONS: list[Migration] = [_to_v1, _to_v2, _to_v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

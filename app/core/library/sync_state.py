@@ -6,6 +6,7 @@ operation here is one transaction, or joins the caller's (see ``Library.transact
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import time
@@ -16,7 +17,7 @@ from app.core.errors import QrDeskError
 from app.core.library import rows
 from app.core.library.database import Database
 from app.core.library.errors import LibraryError
-from app.core.library.models import Item, ItemFile, SyncPosition, SyncRecord, clean_tags
+from app.core.library.models import Item, ItemFile, Quarantined, SyncPosition, SyncRecord, clean_tags
 from app.core.library.store import is_sha256
 from app.core.spec import QrSpec
 
@@ -86,6 +87,21 @@ def rebase(db: Database, item_id: str, rev: int, base: dict[str, Any] | None) ->
                      (rev, rev, _dump(base), item_id))
 
 
+def quarantine(db: Database, entries: Iterable[Quarantined]) -> None:
+    with db.transaction() as conn:
+        for q in entries:
+            key = q.record_id or "sha256:" + hashlib.sha256(q.record.encode("utf-8")).hexdigest()
+            conn.execute("INSERT OR REPLACE INTO sync_quarantine (key, record_id, rev, reason, record, quarantined_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", (key, q.record_id, q.rev, q.reason, q.record,
+                                                       q.quarantined_at or time.time()))
+
+
+def quarantined(db: Database) -> list[Quarantined]:
+    found = db.read("SELECT record_id, rev, reason, record, quarantined_at FROM sync_quarantine "
+                    "ORDER BY quarantined_at, key")
+    return [Quarantined(r[0], r[1], r[2], r[3], r[4]) for r in found]
+
+
 def outbox_put(db: Database, request: dict[str, Any]) -> None:
     with db.transaction() as conn:
         if conn.execute("SELECT 1 FROM sync_outbox").fetchone():
@@ -116,6 +132,9 @@ def apply_remote(db: Database, device_id: str, records: Iterable[SyncRecord],
 
 
 def _apply_record(conn: sqlite3.Connection, device_id: str, rec: SyncRecord) -> None:
+    # A version that applies supersedes an older one this client had to set aside.
+    conn.execute("DELETE FROM sync_quarantine WHERE record_id = ? AND (rev IS NULL OR rev <= ?)",
+                 (rec.id, rec.rev or 0))
     row = conn.execute("SELECT pk, created_at FROM items WHERE id = ?", (rec.id,)).fetchone()
     created_at = row["created_at"] if row is not None else rec.updated_at
     if row is not None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from app.core.library import Item, Library
+from app.core.library import Item, Library, Quarantined
 from app.ui.errors import describe
 from app.ui.workers import Task, submit
 from cloud_sync.account import Account
@@ -51,12 +51,14 @@ class SyncStatus:
     done: int = 0
     total: int = 0
     conflicts: int = 0
+    quarantined: int = 0  # server records this library could not apply (set aside with the reason)
 
 
 @dataclass(frozen=True)
 class SyncOutcome:
     report: SyncReport
     conflicts: list[Item]
+    quarantined: list[Quarantined]
 
 
 class _ProgressSignals(QObject):
@@ -74,7 +76,7 @@ def run_sync(library: Library, server: str, token: str, *, confirm_mass_delete: 
                                                   confirm_mass_delete=confirm_mass_delete)
     finally:
         client.close()
-    return SyncOutcome(report, conflict_copies(library))
+    return SyncOutcome(report, conflict_copies(library), library.quarantined())
 
 
 class SyncController(QObject):
@@ -96,8 +98,9 @@ class SyncController(QObject):
         self._signals = _ProgressSignals(self)
         self._signals.progress.connect(self._on_progress)
         self._conflicts = 0
+        self._quarantined = len(library.quarantined())
         self.status = SyncStatus(SyncState.IDLE if self.account.signed_in() else SyncState.SIGNED_OUT,
-                                 "" if self.account.signed_in() else "Not signed in")
+                                 "" if self.account.signed_in() else "Not signed in", quarantined=self._quarantined)
 
         self._debounce = QTimer(self, singleShot=True, interval=debounce_ms)
         self._debounce.timeout.connect(self.sync_now)
@@ -114,7 +117,7 @@ class SyncController(QObject):
         self.account.set_server(server)
         self.account.sign_in(token)
         self._periodic.start()
-        self._set(SyncStatus(SyncState.IDLE, f"Signed in to {self.account.server}", conflicts=self._conflicts))
+        self._show(SyncState.IDLE, f"Signed in to {self.account.server}")
         self.account_changed.emit()
         self.sync_now()
 
@@ -123,7 +126,7 @@ class SyncController(QObject):
         for timer in (self._debounce, self._periodic, self._retry):
             timer.stop()
         self._cancel.set()
-        self._set(SyncStatus(SyncState.SIGNED_OUT, "Not signed in", conflicts=self._conflicts))
+        self._show(SyncState.SIGNED_OUT, "Not signed in")
         self.account_changed.emit()
         return removed
 
@@ -149,7 +152,7 @@ class SyncController(QObject):
         try:
             token = self.account.token()
         except AccountError as exc:
-            self._set(SyncStatus(SyncState.SIGNED_OUT, str(exc), conflicts=self._conflicts))
+            self._show(SyncState.SIGNED_OUT, str(exc))
             return False
         self._cancel = threading.Event()
         cancel = self._cancel
@@ -159,7 +162,7 @@ class SyncController(QObject):
         task.signals.finished.connect(self._on_finished)
         task.signals.failed.connect(self._on_failed)
         self._task = task
-        self._set(SyncStatus(SyncState.SYNCING, "Syncing…", conflicts=self._conflicts))
+        self._show(SyncState.SYNCING, "Syncing…")
         submit(task, self.pool)
         return True
 
@@ -178,30 +181,30 @@ class SyncController(QObject):
     # -- results ----------------------------------------------------------------------------------
     def _on_progress(self, stage: str, done: int, total: int) -> None:
         if self._task is not None:
-            self._set(SyncStatus(SyncState.SYNCING, f"Syncing: {stage}", done, total, self._conflicts))
+            self._show(SyncState.SYNCING, f"Syncing: {stage}", done, total)
 
     def _on_finished(self, outcome: SyncOutcome) -> None:
         self._task = None
-        self._conflicts = len(outcome.conflicts)
-        self._set(SyncStatus(SyncState.SYNCED, f"Synced: {outcome.report.summary()}", conflicts=self._conflicts))
+        self._conflicts, self._quarantined = len(outcome.conflicts), len(outcome.quarantined)
+        self._show(SyncState.SYNCED, f"Synced: {outcome.report.summary()}")
         self.synced.emit(outcome.report)
         self._follow_up()
 
     def _on_failed(self, exc: Any) -> None:
         self._task = None
         if isinstance(exc, ServerUnavailable):
-            self._set(SyncStatus(SyncState.OFFLINE, f"Offline: {exc}", conflicts=self._conflicts))
+            self._show(SyncState.OFFLINE, f"Offline: {exc}")
             self._retry.start()
         elif isinstance(exc, SyncCancelled):  # cancelled by sign-out or quitting: keep saying signed out
             signed_in = self.account.signed_in()
             state, message = (SyncState.IDLE, "Sync stopped") if signed_in else (SyncState.SIGNED_OUT, "Not signed in")
-            self._set(SyncStatus(state, message, conflicts=self._conflicts))
+            self._show(state, message)
         elif isinstance(exc, MassDeleteError):
-            self._set(SyncStatus(SyncState.ERROR, f"Waiting for confirmation: {exc}", conflicts=self._conflicts))
+            self._show(SyncState.ERROR, f"Waiting for confirmation: {exc}")
             self.mass_delete_requested.emit(exc.count, exc.total)
             return
         else:
-            self._set(SyncStatus(SyncState.ERROR, f"Sync failed: {describe(exc)}", conflicts=self._conflicts))
+            self._show(SyncState.ERROR, f"Sync failed: {describe(exc)}")
         self._follow_up()
 
     def _follow_up(self) -> None:
@@ -214,10 +217,17 @@ class SyncController(QObject):
         items = conflict_copies(self.library)
         if len(items) != self._conflicts:
             self._conflicts = len(items)
-            self._set(SyncStatus(self.status.state, self.status.message, self.status.done, self.status.total,
-                                 self._conflicts))
+            self._show(self.status.state, self.status.message, self.status.done, self.status.total)
         return items
 
-    def _set(self, status: SyncStatus) -> None:
-        self.status = status
-        self.status_changed.emit(status)
+    def quarantined(self) -> list[Quarantined]:
+        """Server records this library could not apply, with the reasons (a local query, no network)."""
+        entries = self.library.quarantined()
+        if len(entries) != self._quarantined:
+            self._quarantined = len(entries)
+            self._show(self.status.state, self.status.message, self.status.done, self.status.total)
+        return entries
+
+    def _show(self, state: SyncState, message: str, done: int = 0, total: int = 0) -> None:
+        self.status = SyncStatus(state, message, done, total, self._conflicts, self._quarantined)
+        self.status_changed.emit(self.status)

@@ -1,4 +1,5 @@
-"""The sync indicator in the status bar: a label, a small progress bar while syncing, and a conflicts button."""
+"""The sync indicator in the status bar: a label, a small progress bar while syncing, a conflicts button and a
+button for server records this library could not apply."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ _SHORT = {SyncState.SIGNED_OUT: "Sync: off", SyncState.IDLE: "Sync", SyncState.S
 
 class SyncStatusWidget(QWidget):
     conflicts_clicked = Signal()
+    quarantine_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,9 +30,15 @@ class SyncStatusWidget(QWidget):
         self.conflicts_button.setAutoRaise(True)
         self.conflicts_button.clicked.connect(self.conflicts_clicked)
         self.conflicts_button.hide()
+        self.quarantine_button = QToolButton()
+        self.quarantine_button.setAutoRaise(True)
+        self.quarantine_button.setToolTip("Records from the server this library could not apply: see why")
+        self.quarantine_button.clicked.connect(self.quarantine_clicked)
+        self.quarantine_button.hide()
         layout.addWidget(self.label)
         layout.addWidget(self.progress)
         layout.addWidget(self.conflicts_button)
+        layout.addWidget(self.quarantine_button)
         self.state: SyncState | None = None
 
     def show_status(self, status: SyncStatus) -> None:
@@ -47,3 +55,6 @@ class SyncStatusWidget(QWidget):
         n = status.conflicts
         self.conflicts_button.setText(f"{n} conflict{'' if n == 1 else 's'} to review")
         self.conflicts_button.setVisible(n > 0)
+        q = status.quarantined
+        self.quarantine_button.setText(f"{q} record{'' if q == 1 else 's'} not applied")
+        self.quarantine_button.setVisible(q > 0)

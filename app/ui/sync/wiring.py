@@ -13,6 +13,7 @@ from app.ui.library_view import LibraryPanel
 from app.ui.sync.account_dialog import AccountDialog
 from app.ui.sync.conflicts import ConflictsDialog
 from app.ui.sync.controller import SyncController
+from app.ui.sync.quarantine import QuarantineDialog
 from app.ui.sync.status_widget import SyncStatusWidget
 
 
@@ -23,6 +24,7 @@ class SyncUi:
     act_sync_now: QAction
     act_account: QAction
     act_conflicts: QAction
+    act_quarantine: QAction
 
 
 def ask_mass_delete(parent: QMainWindow, count: int, total: int) -> bool:
@@ -53,7 +55,10 @@ def install_sync(window: QMainWindow, library: Library, panel: LibraryPanel | No
     act_conflicts = QAction("Conflicts to review…", window)
     act_conflicts.triggered.connect(lambda: open_conflicts(window, controller, open_item))
     indicator.conflicts_clicked.connect(act_conflicts.trigger)
-    for act in (act_sync_now, act_account, act_conflicts):
+    act_quarantine = QAction("Records not applied…", window)
+    act_quarantine.triggered.connect(lambda: open_quarantine(window, controller))
+    indicator.quarantine_clicked.connect(act_quarantine.trigger)
+    for act in (act_sync_now, act_account, act_conflicts, act_quarantine):
         menu.addAction(act)
         window.addAction(act)
 
@@ -64,7 +69,7 @@ def install_sync(window: QMainWindow, library: Library, panel: LibraryPanel | No
         panel.model.modelReset.connect(controller.notify_if_pending)
     controller.mass_delete_requested.connect(
         lambda count, total: ask_mass_delete(window, count, total) and controller.sync_now(confirm_mass_delete=True))
-    return SyncUi(controller, indicator, act_sync_now, act_account, act_conflicts)
+    return SyncUi(controller, indicator, act_sync_now, act_account, act_conflicts, act_quarantine)
 
 
 def open_account_dialog(window: QMainWindow, controller: SyncController) -> AccountDialog:
@@ -79,5 +84,12 @@ def open_conflicts(window: QMainWindow, controller: SyncController, open_item: C
     dialog = ConflictsDialog(controller, window)
     dialog.setObjectName("syncConflictsDialog")
     dialog.open_requested.connect(open_item)
+    dialog.open()
+    return dialog
+
+
+def open_quarantine(window: QMainWindow, controller: SyncController) -> QuarantineDialog:
+    dialog = QuarantineDialog(controller, window)
+    dialog.setObjectName("syncQuarantineDialog")
     dialog.open()
     return dialog

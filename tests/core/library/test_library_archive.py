@@ -75,20 +75,22 @@ def test_bad_archives_name_the_problem_and_change_nothing(lib: Library, tmp_path
 
 
 GOOD_ID = "0f8fad5b-d9cb-469f-a165-70867728950e"
+TEXT = {"kind": "text", "fields": {"text": "hello"}}
 
 
 @pytest.mark.parametrize(("entry", "reason"), [
-    ({"id": "x", "spec": {}}, "item 1: id: must be a UUID"),
-    ({"spec": {}}, "item 1: id: must be a UUID"),
+    ({"id": "x", "spec": TEXT}, "item 1: id: must be a UUID"),
+    ({"id": GOOD_ID, "spec": {}}, "spec.kind: is not a payload type"),
+    ({"spec": TEXT}, "item 1: id: must be a UUID"),
     ({"id": GOOD_ID, "spec": {"kind": "text", "style": {"fg": "nope"}}}, f"item 1 (id {GOOD_ID}): spec.style.fg"),
     ({"id": GOOD_ID, "spec": {"kind": "no-such-kind"}}, "spec.kind: is not a payload type"),
-    ({"id": GOOD_ID, "spec": {}, "files": [{"kind": "export", "sha256": "a" * 64}]}, "missing from the archive"),
-    ({"id": GOOD_ID, "spec": {}, "files": "all"}, "files: must be a list"),
-    ({"id": GOOD_ID, "spec": {}, "updated_at": 1e20}, "updated_at: is not a date between 1970 and 9999"),
-    ({"id": GOOD_ID, "spec": {}, "created_at": -1}, "created_at: is not a date"),
-    ({"id": GOOD_ID, "spec": {}, "trashed_at": "soon"}, "trashed_at: must be a time"),
-    ({"id": GOOD_ID, "spec": {}, "name": "\ud800"}, "name: is not valid Unicode"),
-    ({"id": GOOD_ID, "spec": {}, "tags": [1]}, "tags[0]: must be text"),
+    ({"id": GOOD_ID, "spec": TEXT, "files": [{"kind": "export", "sha256": "a" * 64}]}, "missing from the archive"),
+    ({"id": GOOD_ID, "spec": TEXT, "files": "all"}, "files: must be a list"),
+    ({"id": GOOD_ID, "spec": TEXT, "updated_at": 1e20}, "updated_at: is not a date between 1970 and 9999"),
+    ({"id": GOOD_ID, "spec": TEXT, "created_at": -1}, "created_at: is not a date"),
+    ({"id": GOOD_ID, "spec": TEXT, "trashed_at": "soon"}, "trashed_at: must be a time"),
+    ({"id": GOOD_ID, "spec": TEXT, "name": "\ud800"}, "name: is not valid Unicode"),
+    ({"id": GOOD_ID, "spec": TEXT, "tags": [1]}, "tags[0]: must be text"),
     ([], "item 1 is not an object"),
 ])
 def test_a_bad_item_is_refused_with_its_reason_and_the_good_ones_import(lib: Library, tmp_path: Path, entry: object,
