@@ -11,7 +11,7 @@ from app.core.library.errors import (
     LibraryReadOnlyError,
 )
 from app.core.library.library import Library
-from app.core.library.models import Item, ItemFile, Page, Quarantined, SyncPosition, SyncRecord
+from app.core.library.models import Item, ItemFile, Page, Quarantined, SortKey, SyncPosition, SyncRecord
 from app.core.library.paths import default_library_dir, resolve_library_dir
 from app.core.library.store import FileStore
 
@@ -28,6 +28,7 @@ __all__ = [
     "LibraryReadOnlyError",
     "Page",
     "Quarantined",
+    "SortKey",
     "SyncPosition",
     "SyncRecord",
     "default_library_dir",
