@@ -19,7 +19,7 @@ from . import logging_setup, metrics
 from .accounts import Accounts, RateLimiter
 from .api import auth, blobs, changes, devices, health, library, push
 from .deps import Services
-from .library import Library
+from .log_store import LogStore
 from .logging_setup import request_id_var
 from .loops import BackgroundLoops
 from .middleware import BodyTooLarge, RequestContextMiddleware
@@ -50,7 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings=settings,
         store=store,
         health=loops.health,
-        library=Library(store, generation, settings.log_cache_bytes),
+        logs=LogStore(store, generation, settings.log_cache_bytes),
         tokens=tokens,
         accounts=Accounts(store, tokens, settings.password_time_cost, settings.password_memory_kib),
         login_users=RateLimiter(settings.login_user_burst, settings.login_user_refill_seconds),

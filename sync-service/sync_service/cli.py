@@ -63,7 +63,7 @@ def _replicated(settings: Settings, command: str) -> ReplicatedStore | None:
 
 def _switch(args: argparse.Namespace, settings: Settings, store: ReplicatedStore) -> int:
     from .failover import fail_back, promote_replica
-    from .library import Library
+    from .log_store import LogStore
 
     def say(line: str) -> None:
         print(line, flush=True)
@@ -71,7 +71,7 @@ def _switch(args: argparse.Namespace, settings: Settings, store: ReplicatedStore
     if args.command == "promote-replica":
         promote_replica(store, args.dry_run, say, args.reason)
     else:
-        fail_back(store, Library(store, lambda: store.generation.number), args.dry_run, say, args.reason)
+        fail_back(store, LogStore(store, lambda: store.generation.number), args.dry_run, say, args.reason)
     store.close()
     return 0
 

@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from .accounts import Accounts, RateLimiter
 from .health import HealthMonitor
-from .library import Library
+from .log_store import LogStore
 from .settings import Settings
 from .storage import ObjectStore, StoreUnavailable
 from .tokens import Principal, TokenService
@@ -21,7 +21,7 @@ class Services:
     settings: Settings
     store: ObjectStore
     health: HealthMonitor
-    library: Library
+    logs: LogStore
     tokens: TokenService
     accounts: Accounts
     login_users: RateLimiter  # failed sign-ins per user name

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import keys
 from .generations import CONTROL_PREFIX, POINTER_KEY, Generation, control_key
-from .library import Library
+from .log_store import LogStore
 from .reconciler import Reconciler
 from .storage import ObjectStore, ReplicatedStore, StoreError
 from .storage.replicated import read_generation
@@ -112,7 +112,7 @@ def promote_replica(store: ReplicatedStore, dry_run: bool, say: Say, reason: str
     return SwitchReport(before, after, True, unreachable=missed)
 
 
-def fail_back(store: ReplicatedStore, library: Library, dry_run: bool, say: Say, reason: str = "") -> SwitchReport:
+def fail_back(store: ReplicatedStore, logs: LogStore, dry_run: bool, say: Say, reason: str = "") -> SwitchReport:
     """Make S3 the commit point again: copy what Azure committed meanwhile, switch, move every library on S3
     (merging S3 entries that never reached Azure). Needs both stores."""
     for name, backend in store.stores.items():
@@ -139,7 +139,7 @@ def fail_back(store: ReplicatedStore, library: Library, dry_run: bool, say: Say,
     say(f"copied {copied} object(s) azure -> s3")
     for uid in users:
         keys.user_prefix(uid)
-        library.ensure_generation(uid, after.number)
+        logs.ensure_generation(uid, after.number)
     say(f"{len(users)} librar(y/ies) in generation {after.number}")
     copied += Reconciler(store).full_sweep(s3, azure).copied
     return SwitchReport(before, after, before != after, copied=copied, libraries=len(users))

@@ -49,7 +49,7 @@ async def put_blob(sha256: ShaPath, request: Request, principal: PrincipalDep, s
             raise HTTPException(422, "blob content does not match its sha256")
         spool.seek(0)
         created = await run_in_threadpool(services.store.put_if_absent, key, cast(BinaryIO, spool))
-    services.library.blobs.note(principal.user_id, sha256)
+    services.logs.blobs.note(principal.user_id, sha256)
     BLOB_BYTES.labels("in").inc(size)
     return Response(status_code=201 if created else 200)
 
@@ -58,7 +58,7 @@ async def put_blob(sha256: ShaPath, request: Request, principal: PrincipalDep, s
 async def missing_blobs(body: MissingBlobsRequest, principal: PrincipalDep,
                         services: ServicesDep) -> MissingBlobsResponse:
     """Which of these blobs the server does not have: one call instead of a HEAD per blob."""
-    missing = await run_in_threadpool(services.library.blobs.missing, principal.user_id, body.sha256)
+    missing = await run_in_threadpool(services.logs.blobs.missing, principal.user_id, body.sha256)
     return MissingBlobsResponse(missing=sorted(missing))
 
 

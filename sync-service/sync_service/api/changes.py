@@ -30,7 +30,7 @@ async def changes(
     records or ``changes_max_bytes`` bytes (whole log entries). An empty cursor starts at the beginning."""
     key = services.settings.cursor_key.get_secret_value().encode()
     uid = principal.user_id
-    lib = services.library
+    lib = services.logs
 
     def read() -> bytes:
         meta = lib.meta(uid)

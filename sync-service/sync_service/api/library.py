@@ -13,7 +13,7 @@ router = APIRouter(prefix="/v1", tags=["library"])
 @router.get("/library", response_model=LibraryInfo)
 async def library_info(principal: PrincipalDep, services: ServicesDep) -> LibraryInfo:
     """The caller's library id, epoch and head seq."""
-    lib = services.library
+    lib = services.logs
 
     def read() -> LibraryInfo:
         meta = lib.meta(principal.user_id)

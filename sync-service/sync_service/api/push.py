@@ -6,7 +6,7 @@ from fastapi.concurrency import run_in_threadpool
 from cloud_sync.protocol import ErrorBody, PushRequest, PushResponse
 
 from ..deps import PrincipalDep, ServicesDep
-from ..library import IdempotencyMismatch, safe_json
+from ..log_store import IdempotencyMismatch, safe_json
 
 router = APIRouter(prefix="/v1", tags=["push"])
 
@@ -28,7 +28,7 @@ async def push(body: PushRequest, principal: PrincipalDep, services: ServicesDep
     if body.device_id != principal.device_id:
         raise HTTPException(403, "device_id does not match the token's device")
     try:
-        answer: PushResponse = await run_in_threadpool(services.library.push, principal.user_id, body)
+        answer: PushResponse = await run_in_threadpool(services.logs.push, principal.user_id, body)
     except IdempotencyMismatch as err:
         raise HTTPException(409, str(err)) from None
     # A conflict carries the server's record as stored; safe_json keeps any stored oddity parseable.

@@ -1,4 +1,5 @@
-"""The per-user library: state derived from the immutable log, commit by create-only write.
+"""Every user's log (their library, as the service keeps it): state derived from the immutable log, commit by
+create-only write.
 
 A push is committed when `log/{head+1}` is created with a create-only write. Two service replicas racing for the
 same seq: one wins, the other sees "exists", re-reads the log and re-checks every record against the new state,
@@ -130,8 +131,9 @@ class LogCache:
                 self.size -= sum(len(r) for r in old)
 
 
-class Library:
-    """Service-side view of every user's log in one object store."""
+class LogStore:
+    """Service-side view of every user's log in one object store (the desktop's ``Library`` is a different
+    thing: one machine's SQLite library)."""
 
     def __init__(self, store: ObjectStore, generation: Callable[[], int] = lambda: 0,
                  log_cache_bytes: int = 64 * 1_048_576) -> None:
