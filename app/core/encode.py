@@ -1,30 +1,43 @@
 """Turns data and a :class:`~app.core.spec.Style` into a QR matrix; knows nothing of output formats.
 
-The encoder is segno's: regular codes through :func:`app.core.fastsegno.encode` (segno's steps with its hot
-spots in NumPy, same output), Micro QR codes through segno's own encoder. This
-module decides the options a user should not have to think about: the charset and ECI so non-ASCII
-text decodes on phones, the error-correction level a logo needs, Micro QR only where the data fits.
+The encoder is segno's. Regular codes go through :func:`app.core.fastsegno.encode` (segno's steps with its
+hot spots in NumPy, bit for bit the same output) once NumPy is in the process anyway (the app, a batch, a
+styled render) or the data is long; otherwise through segno's own encoder, because importing NumPy costs a
+one-code command more than segno's pure-Python encoder takes for a short payload (:func:`_regular_encoder`).
+Micro QR codes always go through segno's own encoder. This module decides the options a user should not have
+to think about: the charset and ECI so non-ASCII text decodes on phones, the error-correction level a logo
+needs, Micro QR only where the data fits.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
+from typing import TYPE_CHECKING, cast
 
-import numpy as np
 import segno
 from segno import consts as segno_consts
 from segno import encoder as segno_encoder
 
-from app.core import fastsegno
 from app.core.errors import CapacityError, SpecError
 from app.core.spec import QrSpec, Style
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from app.core import fastsegno
+
+    RawCode = fastsegno.Code | segno_encoder.Code
 
 _ECC_NAMES = {segno_consts.ERROR_LEVEL_L: "L", segno_consts.ERROR_LEVEL_M: "M",
               segno_consts.ERROR_LEVEL_Q: "Q", segno_consts.ERROR_LEVEL_H: "H"}
 # Share of codewords each level can restore (ISO/IEC 18004 Table 13, approximately).
 ECC_RECOVERY = {"L": 0.07, "M": 0.15, "Q": 0.25, "H": 0.30}
 MAX_DATA_BYTES = 2953  # version 40-L, byte mode: the largest QR code there is
+# Above this many characters segno's pure-Python encoder takes about as long as importing NumPy (~0.1 s).
+PURE_SEGNO_MAX_CHARS = 1000
 
 
 @dataclass(frozen=True)
@@ -32,7 +45,7 @@ class QrCode:
     """An encoded symbol: a square matrix of modules (True = dark) without quiet zone."""
 
     data: str
-    matrix: np.ndarray
+    rows: tuple[bytes, ...]  # the matrix row by row, one byte per module (1 = dark); NumPy-free
     version: int | str  # 1..40, or "M1".."M4" for Micro QR
     ecc: str  # "L", "M", "Q", "H"; "" for M1 (error detection only)
     mask: int
@@ -47,7 +60,17 @@ class QrCode:
     @property
     def size(self) -> int:
         """Width (= height) in modules, without quiet zone."""
-        return int(self.matrix.shape[0])
+        return len(self.rows)
+
+    @cached_property
+    def matrix(self) -> np.ndarray:
+        """The modules as a read-only boolean NumPy matrix (imported here: a plain PNG never needs it)."""
+        import numpy as np
+
+        size = self.size
+        matrix = np.frombuffer(b"".join(self.rows), dtype=np.uint8).reshape(size, size).astype(bool)
+        matrix.setflags(write=False)
+        return matrix
 
     @cached_property
     def finder_origins(self) -> tuple[tuple[int, int], ...]:
@@ -60,6 +83,8 @@ class QrCode:
     @cached_property
     def eye_mask(self) -> np.ndarray:
         """Boolean matrix marking the modules of the finder patterns (drawn with the eye style)."""
+        import numpy as np
+
         mask = np.zeros_like(self.matrix, dtype=bool)
         for r, c in self.finder_origins:
             mask[r:r + 7, c:c + 7] = True
@@ -90,7 +115,8 @@ def check_spec(spec: QrSpec) -> None:
     if spec.style.micro and not eci and _try_micro(data, ecc, encoding, spec.style.boost_ecc) is not None:
         return
     try:
-        fastsegno.fitting_version(data, ecc, encoding, eci)
+        segno_encoder.find_version(segno_encoder.prepare_data(data, None, encoding),
+                                   segno_encoder.normalize_errorlevel(ecc), eci=eci, micro=False)
     except segno.DataOverflowError:
         raise CapacityError(_overflow_message(data, ecc, encoding)) from None
 
@@ -109,11 +135,22 @@ def encode(data: str, style: Style | None = None) -> QrCode:
         if code is not None:
             return code
     try:
-        raw = fastsegno.encode(data, error=ecc, encoding=encoding, eci=eci,
-                               boost_error=style.boost_ecc and not style.logo)
+        raw = _regular_encoder(data)(data, error=ecc, encoding=encoding, eci=eci,
+                                     boost_error=style.boost_ecc and not style.logo)
     except segno.DataOverflowError:
         raise CapacityError(_overflow_message(data, ecc, encoding)) from None
     return _to_code(data, raw, encoding, eci)
+
+
+def _regular_encoder(data: str) -> Callable[..., RawCode]:
+    """The encoder of a regular QR code: both give the same matrix (``tests/core/test_fastsegno.py``), so the
+    choice is only about time. NumPy's import (~0.1 s of CPU) pays off for many codes or a long one, not for
+    one short code from the command line, which then never imports NumPy at all."""
+    if "numpy" in sys.modules or len(data) > PURE_SEGNO_MAX_CHARS:
+        from app.core import fastsegno
+
+        return fastsegno.encode
+    return partial(segno_encoder.encode, micro=False)
 
 
 def _options(data: str, style: Style) -> tuple[str, str | None, bool]:
@@ -146,18 +183,21 @@ def _try_micro(data: str, ecc: str, encoding: str | None, boost: bool) -> QrCode
     return _to_code(data, raw, encoding, False)
 
 
-def _to_code(data: str, raw: fastsegno.Code | segno_encoder.Code, encoding: str | None, eci: bool) -> QrCode:
-    size = len(raw.matrix)
-    matrix = np.frombuffer(b"".join(raw.matrix), dtype=np.uint8).reshape(size, size).astype(bool)
-    matrix.setflags(write=False)
+def _to_code(data: str, raw: RawCode, encoding: str | None, eci: bool) -> QrCode:
+    rows = tuple(bytes(row) for row in raw.matrix)
     version: int | str = raw.version if raw.version > 0 else segno_encoder.get_version_name(raw.version)
     ecc = _ECC_NAMES.get(raw.error, "") if raw.error is not None else ""
-    capacity_bits = fastsegno.symbol_capacity(raw.version, raw.error)
+    capacity_bits = symbol_capacity(raw.version, raw.error)
     used_bits = raw.segments.bit_length_with_overhead(raw.version, eci)
     byte_mode = any(seg.mode == segno_consts.MODE_BYTE for seg in raw.segments)
     charset = (encoding or "iso-8859-1") if byte_mode else ""
-    return QrCode(data=data, matrix=matrix, version=version, ecc=ecc, mask=raw.mask, charset=charset,
+    return QrCode(data=data, rows=rows, version=version, ecc=ecc, mask=raw.mask, charset=charset,
                   eci=eci, capacity_used=min(1.0, used_bits / capacity_bits))
+
+
+def symbol_capacity(version: int, error: int | None) -> int:
+    """Data bits a symbol holds, by segno's version and error constants (Micro QR too; M1 has no level)."""
+    return cast("dict[int, dict[int | None, int]]", segno_consts.SYMBOL_CAPACITY)[version][error]
 
 
 def _overflow_message(data: str, ecc: str, encoding: str | None) -> str:

@@ -85,31 +85,17 @@ def encode(content: str, error: str | None = None, version: int | None = None, m
     return Code(matrix, version_no, error_no, mask_no, segments)
 
 
-def fitting_version(content: str, error: str | None = None, encoding: str | None = None, eci: bool = False) -> int:
-    """The version :func:`encode` would choose for ``content`` (without making the code); raises segno's
-    :class:`DataOverflowError` when it does not fit."""
-    segments = _segno.prepare_data(content, None, encoding)
-    version: int = _segno.find_version(segments, _segno.normalize_errorlevel(error, accept_none=True), eci=eci,
-                                       micro=False)
-    return version
-
-
 def data_bits(segments: _segno.Segments, version: int, error: int, eci: bool) -> U8:
     """The data codewords as bits: segments, terminator, padding (segno's functions, segno's order)."""
     buff = _segno.Buffer()
     ver_range = _segno.version_range(version)
     for segment in segments:
         _segno.write_segment(buff, segment, None, ver_range, eci)
-    capacity = symbol_capacity(version, error)
+    capacity = cast("dict[int, dict[int, int]]", _segno_consts.SYMBOL_CAPACITY)[version][error]
     _segno.write_terminator(buff, capacity, None, len(buff))
     _segno.write_padding_bits(buff, version, len(buff))
     _segno.write_pad_codewords(buff, version, capacity, len(buff))
     return np.frombuffer(bytes(buff.getbits()), dtype=np.uint8)
-
-
-def symbol_capacity(version: int, error: int | None) -> int:
-    """Data bits a symbol holds, by segno's version and error constants (Micro QR too; M1 has no level)."""
-    return cast("dict[int, dict[int | None, int]]", _segno_consts.SYMBOL_CAPACITY)[version][error]
 
 
 @lru_cache(maxsize=64)

@@ -16,11 +16,11 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-import numpy as np
-
 from app.core.errors import SpecError
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from app.core.spec import Style
 
 RGBA = tuple[int, int, int, int]
@@ -42,6 +42,8 @@ class Gradient:
 
     def at(self, t: np.ndarray) -> np.ndarray:
         """RGBA (float) at positions ``t`` in 0..1 along the gradient, shape ``t.shape + (4,)``."""
+        import numpy as np  # here, not at the top: checking a plain code's colours needs no NumPy
+
         stops = np.array(self.stops, dtype=np.float64)
         where = np.linspace(0.0, 1.0, len(stops))
         t = np.clip(t, 0.0, 1.0)
@@ -60,6 +62,8 @@ class Gradient:
 
     def positions(self, x: float, y: float, w: float, h: float, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
         """Position 0..1 along the gradient of points (xs, ys) for a gradient spanning the given box."""
+        import numpy as np
+
         if self.kind == "radial":
             return np.hypot(xs - (x + w / 2), ys - (y + h / 2)) / self.radius(w, h)
         x0, y0, x1, y1 = self.line(x, y, w, h)
@@ -100,6 +104,8 @@ def parse_gradient(text: str, field: str) -> Gradient:
 
 def worst_colour(gradient: Gradient, background: RGBA) -> RGBA:
     """The colour along the gradient (composited on ``background``) with the least contrast against it."""
+    import numpy as np
+
     from app.core.spec import contrast_ratio
 
     samples = gradient.at(np.linspace(0.0, 1.0, SAMPLES))

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 import zxingcpp
 from PIL import Image
 
@@ -26,12 +25,13 @@ from app.core.encode import QrCode
 from app.core.errors import RenderError, UnreadableImage
 from app.core.gradient import dark_colours
 from app.core.imagefile import read_pictures
-from app.core.logo import plan_logo
 from app.core.render import render_image
-from app.core.render.png import index_grid, is_plain
+from app.core.render.plain import grid_image, is_plain
 from app.core.spec import RGBA, Style, contrast_ratio, relative_luminance
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from app.core.decoders import Found
     from app.core.robustness import RobustnessReport
 
@@ -131,10 +131,9 @@ def _check_image(code: QrCode, style: Style) -> Image.Image:
     if not is_plain(code, style):
         return render_image(code, style, CHECK_PX_SHAPED)
     # Straight to greyscale from the module grid: this runs once per code in a checked batch.
-    greys = [_grey(_over(colour, _over(style.bg_rgba, WHITE)))
-             for colour in (style.bg_rgba, style.fg_rgba, style.eye_rgba)]
-    grid = index_grid(code, style, CHECK_PX_PLAIN)
-    return Image.fromarray(np.array(greys, dtype=np.uint8)[grid], "L")
+    bg, fg, eye = (_grey(_over(colour, _over(style.bg_rgba, WHITE)))
+                   for colour in (style.bg_rgba, style.fg_rgba, style.eye_rgba))
+    return grid_image(code, style, CHECK_PX_PLAIN, (bg, fg, eye if style.eye_rgba != style.fg_rgba else fg))
 
 
 def _grey(colour: RGBA) -> int:
@@ -146,7 +145,11 @@ def check_code(code: QrCode, style: Style, image: Image.Image | None = None) -> 
     """Render ``code`` (unless ``image`` is given), decode it and compare with ``code.data`` exactly."""
     errors, warnings = style_findings(code, style)
     try:
-        plan = plan_logo(code, style)
+        plan = None
+        if style.logo:  # the logo module needs NumPy, which checking a plain code does not
+            from app.core.logo import plan_logo
+
+            plan = plan_logo(code, style)
         if plan is not None and plan.message:
             warnings.append(plan.message)
         if image is None:
@@ -213,6 +216,8 @@ def _add_thorough(report: ScanReport, pages: list[Image.Image], text: str) -> No
 
 def _code_crop(grey: np.ndarray, found: Found) -> tuple[np.ndarray, float]:
     """The code with a 4-module quiet zone (white where the picture ends), and its pixels per module."""
+    import numpy as np
+
     (x0, y0), (x1, y1) = found.corners[0], found.corners[1]
     n = found.modules or 21
     module_px = max(1.0, float(np.hypot(x1 - x0, y1 - y0)) / n)

@@ -11,6 +11,7 @@ from PIL import Image
 
 from app.core.encode import encode
 from app.core.export import export_code
+from app.core.render import render_bytes
 from app.core.spec import Style
 from tests.cli.procs import run_qrdesk
 
@@ -33,6 +34,60 @@ def test_make_png_imports_neither_pdf_nor_sync_libraries(tmp_path: Path) -> None
     assert _decoded(tmp_path / "x.png") == [URL]
     loaded = set(json.loads(modules.read_text()))
     assert not loaded & NOT_FOR_MAKE, sorted(loaded & NOT_FOR_MAKE)
+
+
+def _zbar_reads(path: Path) -> list[str]:
+    """A second decoder (zbar), not the zxing-cpp the export gate uses."""
+    from pyzbar.pyzbar import decode
+
+    with Image.open(path) as image:
+        page = Image.new("RGBA", image.size, "white")  # a transparent background is seen on white paper
+        page.alpha_composite(image.convert("RGBA"))
+    return [found.data.decode("utf-8") for found in decode(page.convert("L"))]
+
+
+# The drawing code (app.core.render.draw), the logo and scene modules and the vectorised encoder need NumPy;
+# a plain code needs none of them, and NumPy's import alone cost a one-code command as much as segno's whole
+# command (benchmarks/bench_cli.py). So NumPy is made unimportable here: the command must still make, check
+# and refuse exactly as before.
+@pytest.mark.parametrize("args", [
+    ["make", URL, "-o", "{tmp}/x.png"],
+    ["make", URL, "-o", "{tmp}/x.png", "--fg", "#1a237e", "--eye-color", "#c62828", "--bg", "#fff8e1"],
+    ["make", URL, "-o", "{tmp}/x.png", "--bg", "transparent", "--quiet-zone", "2", "--size", "3"],
+    ["make", "12345", "-o", "{tmp}/x.png", "--micro"],
+], ids=["black on white", "colours", "transparent", "micro"])
+def test_make_plain_png_needs_no_numpy(tmp_path: Path, args: list[str]) -> None:
+    modules = tmp_path / "modules.json"
+    result = run_qrdesk(*(a.format(tmp=tmp_path) for a in args), blocked=("numpy",), modules_file=modules)
+    assert result.returncode == 0, result.stderr
+    assert "scans OK" in result.stdout
+    assert "numpy" not in json.loads(modules.read_text())
+    if "--micro" not in args:  # zbar reads no Micro QR
+        assert _zbar_reads(tmp_path / "x.png") == [args[1]]
+
+
+def test_make_without_numpy_writes_the_file_the_vectorised_path_writes(tmp_path: Path) -> None:
+    """Without NumPy the command encodes with segno's own encoder and renders from the rows; the file is the
+    one this process (NumPy loaded: app.core.fastsegno, the app's and a batch's path) writes, byte for byte."""
+    long_url = URL + "?" + "q=1&" * 60
+    for text in (URL, long_url, "Grüße, 東京"):
+        out = tmp_path / "cli.png"
+        result = run_qrdesk("make", text, "-o", str(out), "--fg", "#1a237e", blocked=("numpy",))
+        assert result.returncode == 0, result.stderr
+        assert out.read_bytes() == render_bytes(encode(text, Style(fg="#1a237e")), Style(fg="#1a237e"), "png")
+
+
+def test_make_without_numpy_still_refuses_a_code_that_does_not_scan(tmp_path: Path) -> None:
+    result = run_qrdesk("make", URL, "-o", str(tmp_path / "x.png"), "--fg", "#eeeeee", blocked=("numpy",))
+    assert result.returncode == 1, result.stderr
+    assert "contrast is too low" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_make_in_the_terminal_needs_no_numpy(tmp_path: Path) -> None:
+    result = run_qrdesk("make", URL, blocked=("numpy",))
+    assert result.returncode == 0, result.stderr
+    assert "\u2580" in result.stdout or "\u2584" in result.stdout  # half blocks
 
 
 @pytest.mark.parametrize("args", [

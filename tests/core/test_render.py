@@ -17,8 +17,8 @@ from PIL import Image, ImageDraw
 from app.core.encode import encode
 from app.core.errors import RenderError
 from app.core.render import FORMATS, WRITERS, render, render_bytes, render_image
+from app.core.render.draw import caption_font, draw_scene
 from app.core.render.layout import compute_layout
-from app.core.render.png import caption_font, draw_scene
 from app.core.render.scene import build_scene
 from app.core.spec import EYE_SHAPES, MODULE_SHAPES, Style
 from tests.core.pdfstreams import content_streams

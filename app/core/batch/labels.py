@@ -25,7 +25,7 @@ from app.core.render.geometry import Shape
 
 # The PDF writer's helpers, so a label draws a code exactly as a single-code PDF does.
 from app.core.render.pdf import _caption_font_name, _draw_logo, _fill_paint, _fill_shapes, _set_fill
-from app.core.render.png import is_plain
+from app.core.render.plain import is_plain
 from app.core.render.scene import Scene, build_scene
 from app.core.spec import Style
 

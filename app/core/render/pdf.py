@@ -32,9 +32,9 @@ from reportlab.pdfgen.canvas import (  # type: ignore[attr-defined]  # types-rep
 )
 
 from app.core.encode import QrCode
+from app.core.render.draw import caption_font
 from app.core.render.geometry import Shape, outline
 from app.core.render.layout import module_mm
-from app.core.render.png import caption_font
 from app.core.render.scene import Paint, Scene, build_scene
 from app.core.spec import RGBA, Style
 

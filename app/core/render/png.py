@@ -1,300 +1,56 @@
-"""Raster output with Pillow: the RGBA image the GUI previews and the scan check decodes, and PNG files.
+"""PNG output, and the RGBA image the GUI previews and the scan check decodes.
 
-Modules are whole pixels so edges stay crisp. Plain square codes (no logo, no frame) skip drawing
-entirely: the module grid is blown up with numpy and written as a 1-bit or palette PNG, which is what
-keeps batch export fast. Rounded modules and dots are assembled from 16 pre-drawn module tiles (one
-per combination of rounded corners) and eyes from one tile per shape; tiles are drawn supersampled
-and reduced, which anti-aliases curves without blurring straight module edges.
+Plain square codes (no logo, no frame) are their module grid (:mod:`app.core.render.plain`, no NumPy): a
+black-on-white one is written as a 1-bit PNG, which is what keeps batch export fast, a coloured one as a
+palette PNG. Anything else is drawn by :mod:`app.core.render.draw`, imported only then.
 """
 
 from __future__ import annotations
 
 import io
-import math
-import struct
-import zlib
-from functools import lru_cache
 from typing import BinaryIO
 
-import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image
 
 from app.core.encode import QrCode
-from app.core.errors import RenderError
-from app.core.render.geometry import DOT_RADIUS, PILL_RADIUS, Shape, corner_flags, eye_shapes
-from app.core.render.layout import Layout, compute_layout
 from app.core.render.layout import module_px as layout_module_px
-from app.core.render.scene import Paint, Scene, build_scene, eye_shape_for
-from app.core.spec import RGBA, Style
-
-PNG_COMPRESS_LEVEL = 1  # codes are mostly flat colour: level 1 is nearly as small and several times faster
-MAX_PIXELS = 150_000_000  # beyond this a code is a poster: vector output is the right tool
-MIN_CURVE_PX = 24  # draw curves with at least this many pixels per module, then reduce
-
-
-def is_plain(code: QrCode, style: Style) -> bool:
-    """Square modules and eyes in flat colours, no logo, no frame: the code is just its module grid."""
-    return (style.module_shape == "square" and (style.eye_shape == "square" or code.micro)
-            and not style.logo and not style.frame and not style.fg_gradient and not style.eye_gradient)
-
-
-def index_grid(code: QrCode, style: Style, px: int) -> np.ndarray:
-    """Palette indices per pixel: 0 background, 1 modules, 2 eyes."""
-    grid = code.matrix.astype(np.uint8)
-    if style.eye_rgba != style.fg_rgba:
-        grid = grid + (code.matrix & code.eye_mask).astype(np.uint8)
-    if style.quiet_zone:
-        grid = np.pad(grid, style.quiet_zone)
-    return np.repeat(np.repeat(grid, px, axis=0), px, axis=1)
-
-
-def _checked_px(layout: Layout, px: int) -> int:
-    pixels = layout.width * layout.height * px * px
-    if pixels > MAX_PIXELS:
-        side = f"{layout.width * px} x {layout.height * px}"
-        raise RenderError(f"the image would be {side} pixels, more than {MAX_PIXELS // 1_000_000} million; "
-                          "lower the size or the DPI, or export SVG or PDF")
-    return px
+from app.core.render.plain import (
+    PNG_COMPRESS_LEVEL,
+    bilevel_png,
+    checked_px,
+    is_black_on_white,
+    is_plain,
+    palette_image,
+    rgba_image,
+    style_px,
+)
+from app.core.spec import Style
 
 
 def render_image(code: QrCode, style: Style, module_px: int | None = None) -> Image.Image:
     """The code as an RGBA image, ``module_px`` pixels per module (default: from the style's size)."""
     if is_plain(code, style):
-        layout = compute_layout(code, style)
-        px = _checked_px(layout, module_px or layout_module_px(layout, style))
-        palette = np.array([style.bg_rgba, style.fg_rgba, style.eye_rgba], dtype=np.uint8)
-        return Image.fromarray(palette[index_grid(code, style, px)], "RGBA")
+        return rgba_image(code, style, style_px(code, style, module_px))
+    from app.core.render.draw import draw_scene
+    from app.core.render.scene import build_scene
+
     scene = build_scene(code, style)
-    return draw_scene(scene, _checked_px(scene.layout, module_px or layout_module_px(scene.layout, style)))
-
-
-def draw_scene(scene: Scene, px: int) -> Image.Image:
-    layout = scene.layout
-    size = (layout.width * px, layout.height * px)
-    ox, oy = layout.origin
-    module_mask = np.zeros((size[1], size[0]), dtype=np.uint8)
-    eye_mask = np.zeros_like(module_mask)
-    n = scene.code.size
-    symbol = (slice(oy * px, (oy + n) * px), slice(ox * px, (ox + n) * px))
-    module_mask[symbol] = _module_mosaic(scene, px)
-    for row, col in scene.code.finder_origins:
-        top, left = (oy + row) * px, (ox + col) * px
-        eye_mask[top:top + 7 * px, left:left + 7 * px] = _eye_tile(eye_shape_for(scene.code, scene.style), px)
-    module_layer = Image.fromarray(module_mask, "L")
-    eye_layer = Image.fromarray(eye_mask, "L")
-
-    image = Image.new("RGBA", size, scene.bg)
-    if scene.logo is not None:
-        x, y, w, h = scene.logo.draw_box
-        box = (round((ox + x) * px), round((oy + y) * px))
-        logo = scene.logo.source.raster(round(w * px), round(h * px))
-        layer = Image.new("RGBA", size, (0, 0, 0, 0))
-        layer.paste(logo, box)
-        image = Image.alpha_composite(image, layer)
-        if not scene.transparent:
-            patch = ImageDraw.Draw(image)
-            _paint(patch, [(s, True) for s in scene.patch], ox, oy, px, fill=scene.bg)
-    image = _fill_paint(image, module_layer, scene.fg_paint, layout.origin, px)
-    image = _fill_paint(image, eye_layer, scene.eye_paint, layout.origin, px)
-    if scene.frame or layout.caption:
-        frame_mask = Image.new("L", size, 0)
-        draw = ImageDraw.Draw(frame_mask)
-        _paint(draw, [(scene.frame[0], True), (scene.frame[1], False)], 0, 0, px)
-        if layout.caption:
-            _draw_caption(draw, scene, px)
-        image = _fill(image, frame_mask, scene.fg)
-    return image
-
-
-def _supersampling(px: int) -> int:
-    return max(1, min(8, math.ceil(MIN_CURVE_PX / px)))
-
-
-@lru_cache(maxsize=64)
-def _module_tiles(shape: str, px: int) -> np.ndarray:
-    """Anti-aliased ``px`` x ``px`` tiles for one module: index = corner flags (0..15), 16 = empty.
-
-    Drawing every module with Pillow is slow (thousands of calls); a module's look depends only on
-    which of its corners are rounded, so 16 tiles drawn once per size assemble any code with numpy.
-    """
-    scale = _supersampling(px)
-    k = px * scale
-    tiles = np.zeros((17, px, px), dtype=np.uint8)
-    for index in range(16):
-        tile = Image.new("L", (k, k), 0)
-        if shape == "dots":
-            module = Shape("circle", 0.5, 0.5, DOT_RADIUS)
-        else:
-            radii = tuple(PILL_RADIUS if index >> bit & 1 else 0.0 for bit in range(4))
-            module = Shape("rrect" if any(radii) else "rect", 0, 0, 1, 1, radii)  # type: ignore[arg-type]
-        _paint(ImageDraw.Draw(tile), [(module, True)], 0, 0, k)
-        tiles[index] = np.asarray(tile.reduce(scale) if scale > 1 else tile)
-    return tiles
-
-
-def _module_mosaic(scene: Scene, px: int) -> np.ndarray:
-    draw = scene.draw
-    n = draw.shape[0]
-    if scene.style.module_shape == "square":
-        return np.repeat(np.repeat(draw.astype(np.uint8) * 255, px, axis=0), px, axis=1)
-    flags = corner_flags(scene.code.matrix, draw)
-    index = np.where(draw, flags, 16)
-    tiles = _module_tiles(scene.style.module_shape, px)[index]  # (n, n, px, px)
-    return tiles.transpose(0, 2, 1, 3).reshape(n * px, n * px)
-
-
-@lru_cache(maxsize=64)
-def _eye_tile(eye_shape: str, px: int) -> np.ndarray:
-    scale = _supersampling(px) if eye_shape != "square" else 1
-    k = 7 * px * scale
-    tile = Image.new("L", (k, k), 0)
-    _paint(ImageDraw.Draw(tile), eye_shapes(0, 0, eye_shape), 0, 0, px * scale)
-    return np.asarray(tile.reduce(scale) if scale > 1 else tile)
-
-
-def _fill(image: Image.Image, mask: Image.Image, color: RGBA) -> Image.Image:
-    layer = Image.new("RGBA", image.size, (*color[:3], 0))
-    if color[3] == 255:
-        layer.putalpha(mask)
-    else:
-        layer.putalpha(mask.point(lambda v: v * color[3] // 255))
-    return Image.alpha_composite(image, layer)
-
-
-def _fill_paint(image: Image.Image, mask: Image.Image, paint: Paint, origin: tuple[int, int], px: int) -> Image.Image:
-    """Fill ``mask`` with a paint: its colour, or its gradient computed per pixel over each of its boxes."""
-    if paint.gradient is None:
-        return _fill(image, mask, paint.colour)
-    layer = np.zeros((image.height, image.width, 4), dtype=np.uint8)
-    ox, oy = origin
-    for bx, by, bw, bh in paint.boxes:
-        left, top = round((ox + bx) * px), round((oy + by) * px)
-        right, bottom = round((ox + bx + bw) * px), round((oy + by + bh) * px)
-        ys, xs = np.mgrid[top:bottom, left:right].astype(np.float64) + 0.5
-        t = paint.gradient.positions(left, top, right - left, bottom - top, xs, ys)
-        layer[top:bottom, left:right] = np.rint(paint.gradient.at(t)).astype(np.uint8)
-    layer[..., 3] = np.asarray(mask)
-    return Image.alpha_composite(image, Image.fromarray(layer, "RGBA"))
-
-
-def _paint(draw: ImageDraw.ImageDraw, shapes: list[tuple[Shape, bool]], ox: float, oy: float, px: float,
-           fill: RGBA | int | None = None) -> None:
-    for shape, filled in shapes:
-        colour = (fill if fill is not None else 255) if filled else 0
-        if shape.kind == "circle":
-            cx, cy, r = (ox + shape.x) * px, (oy + shape.y) * px, shape.w * px
-            draw.ellipse((cx - r, cy - r, cx + r - 1, cy + r - 1), fill=colour)
-            continue
-        x0, y0 = round((ox + shape.x) * px), round((oy + shape.y) * px)
-        x1, y1 = round((ox + shape.x + shape.w) * px) - 1, round((oy + shape.y + shape.h) * px) - 1
-        if shape.kind == "rect" or not any(shape.radii):
-            draw.rectangle((x0, y0, x1, y1), fill=colour)
-            continue
-        # Pillow's rounded_rectangle cannot draw a pill whose corner circles fill the whole height, so
-        # corners are cut out and replaced by quarter discs here.
-        draw.rectangle((x0, y0, x1, y1), fill=colour)
-        opposite = 0 if filled else 255
-        for index, radius in enumerate(shape.radii):
-            r = round(radius * px)
-            if not r:
-                continue
-            right, bottom = index in (1, 2), index in (2, 3)
-            cx = x1 + 1 - r if right else x0 + r
-            cy = y1 + 1 - r if bottom else y0 + r
-            draw.rectangle((cx if right else x0, cy if bottom else y0,
-                            x1 if right else cx - 1, y1 if bottom else cy - 1), fill=opposite)
-            draw.ellipse((cx - r, cy - r, cx + r - 1, cy + r - 1), fill=colour)
-
-
-# Pillow's bundled font covers ASCII only; for other captions a common system font with wide coverage is
-# used when there is one (searched in the system font folders by Pillow).
-_WIDE_FONTS = ("DejaVuSans.ttf", "NotoSans-Regular.ttf", "arialuni.ttf", "Arial Unicode.ttf", "arial.ttf",
-               "Arial.ttf")
-
-
-def caption_font(size: int, text: str) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    if not text.isascii():
-        for name in _WIDE_FONTS:
-            try:
-                return ImageFont.truetype(name, size)
-            except OSError:
-                continue
-    return ImageFont.load_default(size)
-
-
-def _draw_caption(draw: ImageDraw.ImageDraw, scene: Scene, px: int) -> None:
-    layout = scene.layout
-    font_px = max(4, round(layout.font_size * px))
-    font = caption_font(font_px, layout.caption)
-    room = layout.caption_width * px
-    width = draw.textlength(layout.caption, font=font)
-    if width > room:  # Pillow's bundled font is a little wider than Helvetica for some texts
-        font_px = max(4, math.floor(font_px * room / width))
-        font = caption_font(font_px, layout.caption)
-    cx, baseline = layout.caption_centre
-    draw.text((cx * px, baseline * px), layout.caption, fill=255, font=font, anchor="ms")
+    return draw_scene(scene, checked_px(scene.layout, module_px or layout_module_px(scene.layout, style)))
 
 
 def write_png(code: QrCode, style: Style, stream: BinaryIO) -> None:
     """Write a PNG carrying the style's DPI (pHYs), so printing it gives the intended size."""
     dpi = (style.dpi, style.dpi)
     if is_black_on_white(code, style):
-        stream.write(_bilevel_png(code, style))
+        stream.write(bilevel_png(code, style))
         return
     if is_plain(code, style):
-        image = _plain_png_image(code, style)
+        image = palette_image(code, style, style_px(code, style))
     else:
         image = render_image(code, style)
         if style.bg_rgba[3] == 255 and style.fg_rgba[3] == 255 and style.eye_rgba[3] == 255:
             image = image.convert("RGB")
     image.save(stream, "PNG", dpi=dpi, compress_level=PNG_COMPRESS_LEVEL)
-
-
-def is_black_on_white(code: QrCode, style: Style) -> bool:
-    return (is_plain(code, style) and style.bg_rgba == (255, 255, 255, 255)
-            and style.fg_rgba == (0, 0, 0, 255) and style.eye_rgba == style.fg_rgba)
-
-
-def _png_chunk(tag: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
-
-
-def _bilevel_png(code: QrCode, style: Style) -> bytes:
-    """A 1-bit greyscale PNG straight from the module grid.
-
-    This is the batch hot path. Pillow's PNG encoder spends most of its time choosing row filters,
-    which buys nothing for a bilevel image; here every row is unfiltered and identical module rows are
-    packed once and repeated, which makes the whole file several times faster to produce.
-    """
-    layout = compute_layout(code, style)
-    px = _checked_px(layout, layout_module_px(layout, style))
-    light = np.pad(~code.matrix, style.quiet_zone, constant_values=True)  # a set bit is white
-    rows = np.packbits(np.repeat(light, px, axis=1), axis=1)
-    rows = np.hstack([np.zeros((rows.shape[0], 1), dtype=np.uint8), rows])  # filter type 0 per row
-    raw = np.repeat(rows, px, axis=0).tobytes()
-    side = light.shape[0] * px
-    per_metre = round(style.dpi / 0.0254)
-    return b"".join((
-        b"\x89PNG\r\n\x1a\n",
-        _png_chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)),
-        _png_chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),
-        _png_chunk(b"IDAT", zlib.compress(raw, PNG_COMPRESS_LEVEL)),
-        _png_chunk(b"IEND", b""),
-    ))
-
-
-def _plain_png_image(code: QrCode, style: Style) -> Image.Image:
-    layout = compute_layout(code, style)
-    px = _checked_px(layout, layout_module_px(layout, style))
-    bg, fg, eye = style.bg_rgba, style.fg_rgba, style.eye_rgba
-    grid = index_grid(code, style, px)
-    height, width = grid.shape
-    image = Image.frombytes("P", (width, height), grid.tobytes())
-    image.putpalette([channel for colour in (bg, fg, eye) for channel in colour[:3]], "RGB")
-    alphas = bytes(colour[3] for colour in (bg, fg, eye))
-    if alphas != b"\xff\xff\xff":
-        image.info["transparency"] = alphas
-    return image
 
 
 def png_bytes(code: QrCode, style: Style) -> bytes:

@@ -14,7 +14,8 @@ from typing import BinaryIO
 from PIL import Image
 
 from app.core.encode import QrCode
-from app.core.render.png import is_black_on_white, render_image
+from app.core.render.plain import is_black_on_white
+from app.core.render.png import render_image
 from app.core.spec import Style
 
 JPEG_QUALITY = 95

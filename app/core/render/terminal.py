@@ -11,23 +11,23 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-import numpy as np
-
 from app.core.encode import QrCode
 from app.core.spec import Style
 
-BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
+BLOCKS = {(0, 0): " ", (1, 0): "▀", (0, 1): "▄", (1, 1): "█"}  # (upper, lower) module, 1 = dark
 ANSI_START = "\x1b[30;107m"  # black on bright white
 ANSI_END = "\x1b[0m"
 
 
 def terminal_text(code: QrCode, style: Style, *, ansi: bool = False) -> str:
-    grid = np.pad(code.matrix, style.quiet_zone, constant_values=False)
-    if grid.shape[0] % 2:
-        grid = np.vstack([grid, np.zeros((1, grid.shape[1]), dtype=bool)])
+    quiet = bytes(style.quiet_zone)
+    light = bytes(code.size + 2 * style.quiet_zone)
+    grid = [light] * style.quiet_zone + [quiet + row + quiet for row in code.rows] + [light] * style.quiet_zone
+    if len(grid) % 2:
+        grid.append(light)
     lines = []
     for top, bottom in zip(grid[0::2], grid[1::2], strict=True):
-        line = "".join(BLOCKS[(bool(a), bool(b))] for a, b in zip(top, bottom, strict=True))
+        line = "".join(BLOCKS[pair] for pair in zip(top, bottom, strict=True))
         lines.append(f"{ANSI_START}{line}{ANSI_END}" if ansi else line)
     return "\n".join(lines) + "\n"
 
