@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from functools import lru_cache
 
 from PIL import Image
 
@@ -51,13 +52,9 @@ def style_px(code: QrCode, style: Style, module_px: int | None = None) -> int:
     return checked_px(layout, module_px or layout_module_px(layout, style))
 
 
-def grid_image(code: QrCode, style: Style, px: int, values: tuple[int, int, int], mode: str = "L",
-               width: int | None = None) -> Image.Image:
+def grid_image(code: QrCode, style: Style, px: int, values: tuple[int, int, int], mode: str = "L") -> Image.Image:
     """The code with its quiet zone as a one-byte-per-pixel image (mode ``L`` or ``P``), ``px`` pixels per
-    module: ``values`` are the pixel values of the background, the modules and the eyes' dark modules.
-
-    ``width`` scales only across (to that many pixels), for writers that repeat each row themselves.
-    """
+    module: ``values`` are the pixel values of the background, the modules and the eyes' dark modules."""
     background, dark, eye = values
     table = bytes((background, dark)) + bytes(254)
     rows = [row.translate(table) for row in code.rows]
@@ -72,8 +69,7 @@ def grid_image(code: QrCode, style: Style, px: int, values: tuple[int, int, int]
     side = n + 2 * quiet
     image = Image.new(mode, (side, side), background)
     image.paste(symbol, (quiet, quiet))
-    size = (width, side) if width is not None else (side * px, side * px)
-    return image if size == image.size else image.resize(size, Image.Resampling.NEAREST)
+    return image if px == 1 else image.resize((side * px, side * px), Image.Resampling.NEAREST)
 
 
 def _values(style: Style) -> tuple[int, int, int]:
@@ -104,21 +100,37 @@ def _png_chunk(tag: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
 
 
-def bilevel_png(code: QrCode, style: Style) -> bytes:
-    """A black-on-white code as a 1-bit greyscale PNG, straight from the module grid.
+@lru_cache(maxsize=16)
+def _widened(px: int) -> tuple[bytes, ...]:
+    """Per byte value (8 pixels, most significant bit first): the ``px`` bytes with every bit ``px`` times."""
+    return tuple(int("".join(("1" if value >> (7 - bit) & 1 else "0") * px for bit in range(8)), 2)
+                 .to_bytes(px, "big") for value in range(256))
 
-    This is the batch hot path. Pillow's PNG encoder spends most of its time choosing row filters,
-    which buys nothing for a bilevel image; here every row is unfiltered and identical module rows are
-    packed once and repeated, which makes the whole file several times faster to produce.
+
+_LIGHT_BIT = bytes((ord("1"), ord("0"))) + bytes(254)  # module byte (1 = dark) -> PNG bit as text (1 = white)
+
+
+def bilevel_png(code: QrCode, style: Style) -> bytes:
+    """A black-on-white code as a 1-bit greyscale PNG, straight from the module rows.
+
+    This is the batch hot path. Pillow's PNG encoder spends most of its time choosing row filters, which
+    buys nothing for a bilevel image; here every row is unfiltered and each module row is packed once and
+    repeated ``px`` times. The bits of all module rows are packed in one go (a binary number read from
+    text), then widened ``px`` times by table, as fast as doing it with NumPy.
     """
     px = style_px(code, style)
-    side = code.size + 2 * style.quiet_zone
-    # One pixel row per module row, scaled across only; in mode "1" a set bit is white, as in the PNG.
-    light = grid_image(code, style, px, (255, 0, 0), width=side * px)
-    packed = light.convert("1", dither=Image.Dither.NONE).tobytes()
+    quiet = style.quiet_zone
+    side = code.size + 2 * quiet
     stride = (side * px + 7) // 8
-    raw = b"".join((b"\0" + packed[start:start + stride]) * px  # filter type 0, each row px times
-                   for start in range(0, len(packed), stride))
+    pad = b"0" * (-side % 8)  # each row to whole bytes; PNG ignores the padding bits
+    margin = b"1" * quiet
+    light_row = b"1" * side + pad
+    text = b"".join([light_row * quiet, *(margin + row.translate(_LIGHT_BIT) + margin + pad for row in code.rows),
+                     light_row * quiet])
+    wide = b"".join(map(_widened(px).__getitem__, int(text, 2).to_bytes(len(text) // 8, "big")))
+    per_row = len(wide) // side
+    raw = b"".join([(b"\0" + wide[start:start + stride]) * px  # filter type 0, each row px times
+                    for start in range(0, len(wide), per_row)])
     per_metre = round(style.dpi / 0.0254)
     return b"".join((
         b"\x89PNG\r\n\x1a\n",
