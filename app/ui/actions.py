@@ -19,19 +19,45 @@ from app.ui.icons import icon
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
 
 
-def make_action(parent: QWidget, text: str, slot: Callable[[], object], *, shortcut: Shortcut | None = None,
-                icon_name: str = "blank") -> QAction:
+def standard_keys(key: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
+    """The platform's keys for ``key``, or ``fallback`` where the platform has none (e.g. Preferences and
+    Quit have no standard key on Windows)."""
+    return QKeySequence.keyBindings(key) or [QKeySequence(fallback)]
+
+
+def make_action(parent: QWidget, text: str, slot: Callable[[], object], *,
+                shortcut: Shortcut | list[QKeySequence] | None = None, icon_name: str = "blank",
+                role: QAction.MenuRole | None = None) -> QAction:
     """A command of ``parent``: triggered by its shortcut from any field of any window of the app (fields do not
-    keep the key, see :mod:`app.ui.editor.shortcuts`), then by menus and toolbars."""
+    keep the key, see :mod:`app.ui.editor.shortcuts`), then by menus and toolbars.
+
+    ``role`` puts Quit, Preferences and About where macOS expects them (the application menu).
+    """
     action = QAction(icon(icon_name), text, parent)
+    if role is not None:
+        action.setMenuRole(role)
     add_command(parent, action, shortcut)
     action.triggered.connect(lambda _checked=False: slot())
     return action
 
 
-def add_command(parent: QWidget, action: QAction, shortcut: Shortcut | None = None) -> None:
-    """Make ``action`` a command of ``parent`` with an application-wide ``shortcut``."""
-    if shortcut is not None:
+def make_toggle(parent: QWidget, text: str, slot: Callable[[bool], object], checked: bool, *,
+                shortcut: Shortcut | None = None) -> QAction:
+    """A checkable command (View → Library panel): ``slot(checked)`` on every change."""
+    action = QAction(text, parent)
+    action.setCheckable(True)
+    action.setChecked(checked)
+    add_command(parent, action, shortcut)
+    action.toggled.connect(slot)
+    return action
+
+
+def add_command(parent: QWidget, action: QAction, shortcut: Shortcut | list[QKeySequence] | None = None) -> None:
+    """Make ``action`` a command of ``parent`` with an application-wide ``shortcut`` (a standard key or a list:
+    every binding the platform has for it)."""
+    if isinstance(shortcut, list | QKeySequence.StandardKey):
+        action.setShortcuts(shortcut)
+    elif shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     parent.addAction(action)
@@ -49,20 +75,41 @@ def tool_button(text: str, accessible_name: str, slot: Callable[[], object] | No
 
 @dataclass(frozen=True)
 class MainActions:
+    # File
     new: QAction
     save: QAction
+    duplicate: QAction
     export: QAction
-    copy_image: QAction
-    print: QAction
     batch: QAction
+    import_archive: QAction
+    export_archive: QAction
+    print: QAction
+    print_preview: QAction
+    quit: QAction
+    # Edit
     undo: QAction
     redo: QAction
+    copy_image: QAction
+    preferences: QAction
     find: QAction
+    # View
+    theme_system: QAction
     light_theme: QAction
     dark_theme: QAction
+    show_library: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
+    # Help
+    shortcuts: QAction
+    log_folder: QAction
+    about: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
+
+    def themes(self) -> dict[str, QAction]:
+        return {"system": self.theme_system, "light": self.light_theme, "dark": self.dark_theme}
 
     def toolbar_groups(self) -> tuple[tuple[QAction, ...], ...]:
         """What the main toolbar shows, in groups separated by a line."""

@@ -44,9 +44,15 @@ FILE_FILTERS = file_filters()
 
 
 def filter_for(fmt: str) -> tuple[str, str]:
-    """The save dialog's filter for a writer format, and the suffix a file of that format gets."""
+    """The save dialog's filter for a writer format, and the suffix a file of that format gets (the first
+    format's when ``fmt`` is unknown)."""
     label, _, patterns = next((f for f in EXPORT_FORMATS if f[1] == fmt), EXPORT_FORMATS[0])
     return f"{QCoreApplication.translate('Export', label)} ({patterns})", patterns.split()[0].removeprefix("*")
+
+
+def suffix_for(fmt: str) -> str:
+    """The file suffix a name in writer format ``fmt`` gets."""
+    return filter_for(fmt)[1]
 
 
 def format_for_filter(selected: str, path: str | Path) -> tuple[str | None, Path]:

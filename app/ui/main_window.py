@@ -3,9 +3,10 @@
 The window owns no QR logic and little state of its own. It composes the views and wires them to plain
 models: :class:`EditorModel` (the spec being edited, with undo), :class:`Document` (which library item that is
 and whether it changed), :class:`LibraryStore` (the library), :class:`PresetStore`. Its parts live in their own
-modules: the commands and toolbar (:mod:`app.ui.actions`), the preset row (:mod:`app.ui.preset_bar`), the
-version/capacity/scan status (:mod:`app.ui.preview_status`), opening and saving library items
-(:mod:`app.ui.document`), and sync (:mod:`app.ui.sync.wiring`). Every failure becomes a message box.
+modules: the commands and toolbar (:mod:`app.ui.actions`), the menu bar (:mod:`app.ui.menus`), the preset row
+(:mod:`app.ui.preset_bar`), the version/capacity/scan status (:mod:`app.ui.preview_status`), opening and
+saving library items (:mod:`app.ui.document`), preferences (:mod:`app.ui.preferences`), the Help menu's
+windows (:mod:`app.ui.help`) and sync (:mod:`app.ui.sync.wiring`). Every failure becomes a message box.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -34,26 +35,30 @@ from app.core.errors import QrDeskError, SpecError
 from app.core.export import ExportResult
 from app.core.library import Item
 from app.core.payloads import item_name
+from app.core.profile import Profile
 from app.core.spec import QrSpec, Style
 from app.core.verify import ScanReport
 from app.ui import export as ui_export
-from app.ui.actions import MainActions, add_command, build_toolbar, make_action
+from app.ui.actions import MainActions, add_command, build_toolbar, make_action, make_toggle, standard_keys
 from app.ui.decode_wiring import install_decode_ui
 from app.ui.document import Document, save_document
 from app.ui.editor.model import EditorModel, readable_error
 from app.ui.editor.payload_form import PayloadForm
 from app.ui.editor.shortcuts import install_command_keys
 from app.ui.editor.style_panel import StylePanel
-from app.ui.errors import show_error
+from app.ui.errors import log_path, show_error
+from app.ui.help import ShortcutsDialog, open_folder, show_about
 from app.ui.icons import icon
 from app.ui.library_store import LibraryStore
 from app.ui.library_view import LibraryPanel
+from app.ui.menus import LibraryCommands, add_help_menu, build_menus
+from app.ui.preferences import Preferences, PreferencesDialog
 from app.ui.preset_bar import PresetBar
 from app.ui.presets import PresetStore
 from app.ui.preview import PreviewController, PreviewResult, PreviewState, PreviewWidget
 from app.ui.preview_status import PreviewStatus
 from app.ui.release import may_release, verdict
-from app.ui.settings import Settings
+from app.ui.settings import ZOOM_LEVELS, Settings
 from app.ui.themes import apply_theme
 from app.ui.unsaved import Answer, ask_to_save
 from app.ui.workers import Task, submit
@@ -73,8 +78,9 @@ class MainWindow(QMainWindow):
     exported = Signal(object)  # ExportResult, after a successful export
 
     def __init__(self, settings: Settings | None = None, presets: PresetStore | None = None,
-                 library: LibraryStore | None = None) -> None:
+                 library: LibraryStore | None = None, profile: Profile | None = None) -> None:
         super().__init__()
+        self.profile = profile or Profile.current()
         self.settings = settings or Settings()
         self.presets = presets or PresetStore()
         self.library = library
@@ -93,6 +99,9 @@ class MainWindow(QMainWindow):
         self.library_panel = LibraryPanel(library) if library is not None else None
         if self.library_panel is not None:
             self.library_panel.open_requested.connect(self.open_item)
+            self.library_panel.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            self.library_panel.drag_format = lambda: self.settings.export_format
+            self.library_panel.drag_verify = lambda: self.settings.verify_exports
         self.preview_status = PreviewStatus(self.statusBar())
         self._build_layout()
         self.main_actions = self._create_actions()
@@ -100,12 +109,20 @@ class MainWindow(QMainWindow):
         build_toolbar(self, self.main_actions.toolbar_groups(), self.theme_combo)
         self.decode_ui = install_decode_ui(self, self.preview_ctl, self.statusBar(), lambda: self.model.spec,
                                            self.open_spec, scan_badge=self.preview_status.scan_label)
-        self._build_file_menu()
+        panel = self.library_panel
+        self.menus = build_menus(self, self.main_actions,
+                                 LibraryCommands(panel.act_delete, panel.act_rename) if panel is not None else None,
+                                 self.decode_ui)
         self.sync: SyncUi | None = None
         if library is not None:
             from app.ui.sync.wiring import install_sync  # the sync client (httpx, keyring) only with a library
 
             self.sync = install_sync(self, library.core, self.library_panel, self.open_item)
+        add_help_menu(self, self.main_actions)
+        self._show_theme(self.settings.theme)
+        self.preview.set_zoom(self.settings.zoom)
+        if panel is not None:
+            panel.setVisible(self.settings.library_visible)
 
         self.model.changed.connect(self.preview_ctl.request)
         self.model.changed.connect(lambda _spec: self._show_document())
@@ -204,37 +221,55 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> MainActions:
         key = QKeySequence.StandardKey
-        undo = self.model.undo_stack.createUndoAction(self, self.tr("Undo"))  # "Undo typing in URL"
-        redo = self.model.undo_stack.createRedoAction(self, self.tr("Redo"))
+        tr = self.tr
+        undo = self.model.undo_stack.createUndoAction(self, tr("Undo"))  # "Undo typing in URL"
+        redo = self.model.undo_stack.createRedoAction(self, tr("Redo"))
         for action, shortcut, name in ((undo, key.Undo, "undo"), (redo, key.Redo, "redo")):
             action.setIcon(icon(name))
             add_command(self, action, shortcut)
+        panel = self.library_panel
         actions = MainActions(
-            new=make_action(self, "New", self.new_code, shortcut=key.New, icon_name="new"),
-            save=make_action(self, "Save to library", self.save_to_library, shortcut=key.Save, icon_name="save"),
-            export=make_action(self, "Export…", self.export_dialog, shortcut="Ctrl+E", icon_name="export"),
-            copy_image=make_action(self, "Copy image", self.copy_image, shortcut="Ctrl+Shift+C", icon_name="copy"),
-            print=make_action(self, "Print…", self.print_dialog, shortcut=key.Print, icon_name="print"),
-            batch=make_action(self, "Batch import…", self.open_batch, shortcut="Ctrl+B", icon_name="batch"),
+            new=make_action(self, tr("&New"), self.new_code, shortcut=key.New, icon_name="new"),
+            save=make_action(self, tr("&Save to library"), self.save_to_library, shortcut=key.Save,
+                             icon_name="save"),
+            duplicate=make_action(self, tr("D&uplicate"), self.duplicate_item, shortcut="Ctrl+D"),
+            export=make_action(self, tr("&Export…"), self.export_dialog, shortcut="Ctrl+E", icon_name="export"),
+            batch=make_action(self, tr("&Batch import…"), self.open_batch, shortcut="Ctrl+B", icon_name="batch"),
+            import_archive=make_action(self, tr("&Import library archive…"),
+                                       lambda: panel is not None and panel.import_archive()),
+            export_archive=make_action(self, tr("Export library &archive…"),
+                                       lambda: panel is not None and panel.export_archive()),
+            print=make_action(self, tr("&Print…"), self.print_dialog, shortcut=key.Print, icon_name="print"),
+            print_preview=make_action(self, tr("Print pre&view…"), self.print_preview, shortcut="Ctrl+Shift+P"),
+            quit=make_action(self, tr("&Quit"), self.close, shortcut=standard_keys(key.Quit, "Ctrl+Q"),
+                             role=QAction.MenuRole.QuitRole),
             undo=undo,
             redo=redo,
-            find=make_action(self, "Find in library", self._focus_search, shortcut=key.Find, icon_name="search"),
-            light_theme=make_action(self, "Light theme", lambda: self.set_theme("light"), shortcut="Ctrl+Shift+L"),
-            dark_theme=make_action(self, "Dark theme", lambda: self.set_theme("dark"), shortcut="Ctrl+Shift+D"),
+            copy_image=make_action(self, tr("&Copy image"), self.copy_image, shortcut="Ctrl+Shift+C",
+                                   icon_name="copy"),
+            preferences=make_action(self, tr("Pre&ferences…"), self.open_preferences,
+                                    shortcut=standard_keys(key.Preferences, "Ctrl+,"),
+                                    role=QAction.MenuRole.PreferencesRole),
+            find=make_action(self, tr("&Find in library"), self._focus_search, shortcut=key.Find,
+                             icon_name="search"),
+            theme_system=make_action(self, tr("Follow the &system"), lambda: self.set_theme("system")),
+            light_theme=make_action(self, tr("&Light"), lambda: self.set_theme("light"), shortcut="Ctrl+Shift+L"),
+            dark_theme=make_action(self, tr("&Dark"), lambda: self.set_theme("dark"), shortcut="Ctrl+Shift+D"),
+            show_library=make_toggle(self, tr("&Library panel"), self.show_library, self.settings.library_visible,
+                                     shortcut="F9"),
+            zoom_in=make_action(self, tr("Zoom &in"), lambda: self.zoom(+1), shortcut=key.ZoomIn),
+            zoom_out=make_action(self, tr("Zoom &out"), lambda: self.zoom(-1), shortcut=key.ZoomOut),
+            zoom_reset=make_action(self, tr("&Fit the preview"), lambda: self.zoom(0), shortcut="Ctrl+0"),
+            shortcuts=make_action(self, tr("&Keyboard shortcuts"), self.show_shortcuts,
+                                  shortcut=[*QKeySequence.keyBindings(key.HelpContents), QKeySequence("Ctrl+/")]),
+            log_folder=make_action(self, tr("Open the &log folder"), self.open_log_folder),
+            about=make_action(self, tr("&About QRDesk"), self.show_about, role=QAction.MenuRole.AboutRole),
         )
-        actions.save.setEnabled(self.library is not None)
-        actions.find.setEnabled(self.library_panel is not None)
+        for action in (actions.save, actions.duplicate, actions.import_archive, actions.export_archive):
+            action.setEnabled(self.library is not None)
+        actions.find.setEnabled(panel is not None)
+        actions.show_library.setEnabled(panel is not None)
         return actions
-
-    def _build_file_menu(self) -> None:
-        actions, decode = self.main_actions, self.decode_ui
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.setObjectName("fileMenu")
-        menu.addActions([actions.new, decode.open_image, decode.paste_image])
-        menu.addSeparator()
-        menu.addActions([actions.save, actions.export, actions.copy_image, decode.copy_svg, actions.print])
-        menu.addSeparator()
-        menu.addActions([actions.batch, decode.details])
 
     def _theme_combo(self) -> QComboBox:
         combo = QComboBox()
@@ -297,17 +332,25 @@ class MainWindow(QMainWindow):
         assert isinstance(app, QApplication), "the main window needs a QApplication"
         apply_theme(app, theme)
         self.settings.theme = theme
+        self._show_theme(theme)
+
+    def _show_theme(self, theme: str) -> None:
+        """The toolbar's chooser and View → Theme show ``theme`` (without switching again)."""
         index = self.theme_combo.findData(theme)
         if index != self.theme_combo.currentIndex():
             self.theme_combo.blockSignals(True)
             self.theme_combo.setCurrentIndex(index)
             self.theme_combo.blockSignals(False)
+        action = self.main_actions.themes().get(theme)
+        if action is not None:
+            action.setChecked(True)
 
     def export_dialog(self) -> None:
         spec = self.model.spec
         if not self._release(spec, self.tr("Export")):
             return
         anyway = not self._scans(spec)
+        # the folder and format chosen in the preferences; the file named after the item
         selected, suffix = ui_export.filter_for(self.settings.export_format)
         start = str(Path(self.settings.export_start_dir() or Path.home()) / f"{self._file_stem(spec)}{suffix}")
         path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export QR code"), start, ui_export.file_filters(),
@@ -370,6 +413,24 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Printed at {size:.1f} mm", 5000)
 
+    def print_preview(self) -> QPrintPreviewDialog:
+        """The page as it will print: the code at its true size (what Print… would send)."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setObjectName("printPreviewDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        spec = self.model.spec
+
+        def paint(target: QPrinter) -> None:
+            try:
+                ui_export.print_spec(spec, target)
+            except QrDeskError as exc:
+                show_error(dialog, self.tr("Print preview"), exc)
+
+        dialog.paintRequested.connect(paint)
+        dialog.open()
+        return dialog
+
     def open_batch(self) -> None:
         from app.ui.batch_wizard import BatchWizard  # a big module only this command needs
 
@@ -386,10 +447,13 @@ class MainWindow(QMainWindow):
             return True
         if not self.confirm_discard():
             return False
+        self._show_item(item)
+        return True
+
+    def _show_item(self, item: Item) -> None:
         self.model.load(item.spec)
         self.document = Document.from_item(item)
         self.statusBar().showMessage(self.tr("Opened {name}").format(name=item.name), 3000)
-        return True
 
     def save_to_library(self) -> bool:
         """Save the editor into the library: a new item, or over the opened one. Refused, with the reason at the
@@ -418,9 +482,91 @@ class MainWindow(QMainWindow):
             self.sync.controller.notify_changed()
         return True
 
+    def duplicate_item(self) -> None:
+        """A copy of the open item (with the editor's changes, its tags and notes) opens in its place; the
+        original stays as it was saved."""
+        if self.library is None or self.document.item_id is None:
+            self.statusBar().showMessage(self.tr("Save the code to the library first, then duplicate it"), 5000)
+            return
+        spec = self.model.spec
+        try:
+            original = self.library.get(self.document.item_id)
+            copy = self.library.add_spec(spec, name=self.tr("{name} (copy)").format(name=original.name),
+                                         tags=original.tags)
+            if original.notes:
+                self.library.set_notes(copy.id, original.notes)
+                copy = self.library.get(copy.id)
+        except SpecError as exc:
+            reason = readable_error(exc, spec.kind)
+            self.form.show_problem(exc.field, reason)
+            show_error(self, self.tr("Duplicate failed"), reason)
+            return
+        except (QrDeskError, OSError) as exc:
+            show_error(self, self.tr("Duplicate failed"), exc)
+            return
+        self._show_item(copy)  # the editor's changes live on in the copy: nothing to ask about
+        if self.library_panel is not None:
+            self.library_panel.refresh()
+            self.library_panel.select_item(copy.id)
+        if self.sync is not None:
+            self.sync.controller.notify_changed()
+
     def _focus_search(self) -> None:
         if self.library_panel is not None:
             self.library_panel.search.setFocus()
+
+    # -- view, preferences and help ---------------------------------------------------------------
+    def show_library(self, visible: bool) -> None:
+        if self.library_panel is not None:
+            self.library_panel.setVisible(visible)
+            self.settings.library_visible = visible
+
+    def zoom(self, step: int) -> None:
+        """One zoom level in (+1) or out (-1) for the preview; 0 fits the code to the preview again."""
+        levels = list(ZOOM_LEVELS)
+        current = levels.index(self.settings.zoom)
+        percent = 100 if step == 0 else levels[max(0, min(len(levels) - 1, current + step))]
+        self.settings.zoom = percent
+        self.preview.set_zoom(percent)
+        self.main_actions.zoom_in.setEnabled(percent < levels[-1])
+        self.main_actions.zoom_out.setEnabled(percent > levels[0])
+        self.statusBar().showMessage(self.tr("Preview zoom {percent} %").format(percent=percent), 2000)
+
+    def open_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(Preferences.load(self.settings, self.profile), self.profile, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._apply_preferences(dialog.value()))
+        dialog.open()
+        return dialog
+
+    def _apply_preferences(self, chosen: Preferences) -> None:
+        before = Preferences.load(self.settings, self.profile)
+        try:
+            chosen.save(self.settings, self.profile)
+        except (QrDeskError, OSError) as exc:
+            show_error(self, self.tr("Preferences"), exc)
+            return
+        if chosen.theme != before.theme:
+            self.set_theme(chosen.theme)
+        if (chosen.language, chosen.library_dir) != (before.language, before.library_dir):
+            self.statusBar().showMessage(self.tr("The new language or library folder applies when QRDesk starts "
+                                                 "again"), 8000)
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.actions() + (self.library_panel.view.actions() if self.library_panel else []),
+                                 self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_log_folder(self) -> None:
+        folder = log_path().parent
+        if not open_folder(folder):
+            show_error(self, self.tr("Log folder"), self.tr("No file manager could open {folder}.")
+                       .format(folder=folder))
+
+    def show_about(self) -> None:
+        show_about(self)
 
     # -- window state -----------------------------------------------------------------------------
     def _restore_window(self) -> None:
@@ -438,6 +584,8 @@ class MainWindow(QMainWindow):
         if self.sync is not None:
             self.sync.controller.shutdown()
         self.decode_ui.thorough.shutdown()
+        if self.library_panel is not None:
+            self.library_panel.cleanup()
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         kept = self.model.spec if self.library is None else self.document.baseline  # unsaved edits were answered
         self.settings.last_spec_json = kept.to_json()

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QToolButton, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMenu, QToolButton, QWidget
 
 from app.core.errors import QrDeskError
 from app.core.spec import Style
@@ -35,8 +35,12 @@ class PresetBar(QWidget):
         save = tool_button("Save…", "Save style as preset", self.save_current)
         share = tool_button("Share", "Import or export presets")
         share.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        share.addAction("Import presets…", self.import_file)
-        share.addAction("Export presets…", self.export_file)
+        menu = QMenu(share)
+        menu.addAction(self.tr("Import presets…"), self.import_file)
+        menu.addAction(self.tr("Export presets…"), self.export_file)
+        menu.addSeparator()
+        self.delete_action = menu.addAction(self.tr("Delete a preset…"), self.ask_delete)
+        share.setMenu(menu)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel("Preset"))
@@ -80,6 +84,39 @@ class PresetBar(QWidget):
             self.presets.save(name, self._current_style())
         except (QrDeskError, OSError) as exc:
             show_error(self, "Save preset failed", exc)
+            return
+        self.reload()
+
+    def ask_delete(self) -> QInputDialog | None:
+        """Choose one of the user's presets to delete (the built-in ones stay)."""
+        try:
+            names = sorted(self.presets.user_presets(), key=str.casefold)
+        except QrDeskError as exc:
+            show_error(self, self.tr("Presets"), exc)
+            return None
+        if not names:
+            show_error(self, self.tr("Delete a preset"), self.tr("There are no presets of yours to delete; the "
+                                                                 "built-in presets cannot be deleted."))
+            return None
+        dialog = QInputDialog(self)
+        dialog.setObjectName("deletePresetDialog")
+        dialog.setWindowTitle(self.tr("Delete a preset"))
+        dialog.setLabelText(self.tr("Preset to delete:"))
+        dialog.setComboBoxItems(names)
+        current = self.combo.currentData()
+        if current in names:
+            dialog.setTextValue(current)
+        dialog.setOkButtonText(self.tr("Delete"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(self.delete)
+        dialog.open()
+        return dialog
+
+    def delete(self, name: str) -> None:
+        try:
+            self.presets.delete(name)
+        except (QrDeskError, OSError) as exc:
+            show_error(self, self.tr("Delete preset failed"), exc)
             return
         self.reload()
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPaintEvent, QPalette, QPixmap
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.core.encode import QrCode, encode
@@ -171,6 +171,7 @@ class PreviewWidget(QWidget):
         super().__init__(parent)
         self._image: QImage | None = None
         self._message = "Nothing to encode yet"
+        self._zoom = 100  # percent of the size that fits the card (View → Zoom)
         self.setMinimumSize(QSize(280, 280))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("QR code preview")
@@ -178,6 +179,11 @@ class PreviewWidget(QWidget):
 
     def image(self) -> QImage | None:
         return self._image
+
+    def set_zoom(self, percent: int) -> None:
+        """Show the code at ``percent`` of the size that fits (above 100 the card shows its middle, magnified)."""
+        self._zoom = max(10, int(percent))
+        self.update()
 
     def show_result(self, result: PreviewResult) -> None:
         self._image = result.image
@@ -198,10 +204,14 @@ class PreviewWidget(QWidget):
             painter.drawText(card, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._message)
             return
         side = min(card.width(), card.height()) - 48
+        rounded = QPainterPath()
+        rounded.addRoundedRect(card, 14, 14)
+        painter.setClipPath(rounded)  # a magnified code stays inside the card
         img_w, img_h = self._image.width(), self._image.height()
         scale = side / max(img_w, img_h)
         if scale >= 1:
             scale = max(1, int(scale))  # whole-pixel scaling keeps module edges crisp
+        scale *= self._zoom / 100  # View → Zoom: relative to the fitted size
         w, h = img_w * scale, img_h * scale
         target = QRectF(card.center().x() - w / 2, card.center().y() - h / 2, w, h)
         self._paint_checkerboard(painter, target)

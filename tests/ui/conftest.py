@@ -76,8 +76,8 @@ def make_window(qtbot, settings, presets):
         qtbot.addWidget(window, before_close_func=forget_edits)
         window.show()
         qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitActive(window)
+        with qtbot.waitActive(window):  # a context manager: without ``with`` it waits for nothing
+            window.activateWindow()
         return window
 
     return build
