@@ -12,7 +12,6 @@ when the drop happens.
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -21,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QMimeData, QUrl
 from PySide6.QtGui import QImage
 
+from app.core.batch.names import UniqueNames, sanitize_stem
 from app.core.encode import encode
 from app.core.errors import QrDeskError, ScanError
 from app.core.export import export_code
@@ -29,19 +29,6 @@ from app.core.render import render_bytes
 from app.ui.export import suffix_for
 
 MAX_ITEMS = 50  # a drag writes and checks every file up front; more is a job for Export or an archive
-_UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
-
-
-def file_name(name: str, suffix: str, taken: set[str]) -> str:
-    """A portable file name from an item's name (no path separators or characters Windows refuses), unique
-    among ``taken`` (which it joins)."""
-    stem = _UNSAFE.sub(" ", name).strip(" .") or "qr-code"
-    stem = " ".join(stem.split())[:80]
-    candidate, n = f"{stem}{suffix}", 2
-    while candidate.casefold() in taken:
-        candidate, n = f"{stem} ({n}){suffix}", n + 1
-    taken.add(candidate.casefold())
-    return candidate
 
 
 class DragFolder:
@@ -66,14 +53,14 @@ def drag_data(items: Sequence[Item], folder: Path, fmt: str = "png", verify: boo
     if len(items) > MAX_ITEMS:
         raise QrDeskError(f"drag up to {MAX_ITEMS} codes at once; export or archive more than that")
     suffix = suffix_for(fmt)
-    taken: set[str] = set()
+    names = UniqueNames()  # portable names (no separators, nothing Windows refuses), none twice
     urls: list[QUrl] = []
     mime = QMimeData()
     for index, item in enumerate(items):
         try:
             code = encode(item.spec.data(), item.spec.style)
-            result = export_code(code, item.spec.style, folder / file_name(item.name, suffix, taken), fmt,
-                                 verify=verify)
+            target = folder / names.claim(sanitize_stem(item.name) or "qr-code", suffix)
+            result = export_code(code, item.spec.style, target, fmt, verify=verify)
             if index == 0:
                 png = render_bytes(code, item.spec.style, "png")
                 mime.setImageData(QImage.fromData(png))
