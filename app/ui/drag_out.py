@@ -20,7 +20,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QMimeData, QUrl
 from PySide6.QtGui import QImage
 
-from app.core.batch.names import UniqueNames, sanitize_stem
 from app.core.encode import encode
 from app.core.errors import QrDeskError, ScanError
 from app.core.export import export_code
@@ -50,6 +49,8 @@ class DragFolder:
 
 def drag_data(items: Sequence[Item], folder: Path, fmt: str = "png", verify: bool = True) -> QMimeData:
     """The mime data for dragging ``items`` out; raises :class:`QrDeskError` naming the item that fails."""
+    from app.core.batch.names import UniqueNames, sanitize_stem  # the batch package is big; only drags need it
+
     if len(items) > MAX_ITEMS:
         raise QrDeskError(f"drag up to {MAX_ITEMS} codes at once; export or archive more than that")
     suffix = suffix_for(fmt)

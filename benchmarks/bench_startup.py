@@ -1,0 +1,145 @@
+"""Cold start of the desktop app: process start to the first painted main window.
+
+    .venv/bin/python benchmarks/bench_startup.py [--runs 5] [--items 100000]
+
+Each run is a fresh Python process that starts the app exactly as ``qrdesk`` does (:func:`app.ui.app.start_gui`:
+profile, logging, language, theme, library, main window) and prints a line when the main window receives its
+first paint event; the clock runs in this process from just before the child is spawned until that line
+arrives. Profiles (``QRDESK_HOME``) with an empty library and with a library of ``--items`` items are measured,
+beside the anchor: a bare PySide6 window (QApplication + QMainWindow, nothing of QRDesk), the floor any PySide6
+app pays on this machine. Target: median under 1.0 s. Offscreen unless ``$DISPLAY`` is set (e.g. ``xvfb-run -a``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+TARGET_S = 1.0
+
+_PAINTED = """
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+
+class FirstPaint(QObject):
+    def __init__(self, app):
+        super().__init__()
+        self.app, self.seen = app, False
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = True
+            print("PAINTED", flush=True)
+            QTimer.singleShot(0, self.app.quit)
+        return False
+"""
+
+QRDESK = _PAINTED + """
+from app.ui.app import start_gui
+
+gui = start_gui(["qrdesk"])
+probe = FirstPaint(gui.app)
+gui.window.installEventFilter(probe)
+gui.app.exec()
+gui.window.close()
+if gui.library is not None:
+    gui.library.close()
+"""
+
+BARE = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+""" + _PAINTED + """
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1200, 760)
+probe = FirstPaint(app)
+window.installEventFilter(probe)
+window.show()
+app.exec()
+"""
+
+
+def build_library(folder: Path, n: int) -> float:
+    """``n`` items like bench_library's (names from a vocabulary, URLs, texts, Wi-Fi, 1-3 tags each)."""
+    from app.core.library import Library
+    from app.core.spec import QrSpec
+
+    rng = random.Random(11)
+    words = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9))) for _ in range(3000)]
+    tags = [f"tag{i}" for i in range(40)]
+    start = time.perf_counter()
+    with Library.open(folder) as lib, lib.transaction():
+        for i in range(n):
+            name = " ".join(rng.sample(words, rng.randint(2, 4)))
+            roll = rng.random()
+            if roll < 0.5:
+                spec = QrSpec.text(f"{name} {rng.choice(words)} #{i}")
+            elif roll < 0.85:
+                spec = QrSpec(kind="url", fields={"url": f"https://{rng.choice(words)}.example/{i}"})
+            else:
+                spec = QrSpec(kind="wifi", fields={"ssid": rng.choice(words), "password": f"pw-{i:08d}"})
+            lib.add(spec, name=name, tags=rng.sample(tags, rng.randint(1, 3)), check=False)
+    return time.perf_counter() - start
+
+
+def one_run(script: str, home: Path) -> float:
+    env = {**os.environ, "QRDESK_HOME": str(home), "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+    if not env.get("DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.strip() == "PAINTED":
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        raise SystemExit(f"no first paint:\n{proc.stderr.read() if proc.stderr else ''}")
+    try:
+        proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise SystemExit("the app did not quit after its first paint") from None
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--items", type=int, default=100_000)
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="qrdesk-bench-startup-"))
+    empty, big = tmp / "empty", tmp / "big"
+    print(f"building a library of {args.items:,} items…", flush=True)
+    print(f"  built in {build_library(big, args.items):.1f} s")
+    one_run(QRDESK, empty)  # a first start creates the empty library and warms the OS file cache, as any start
+    one_run(QRDESK, big)
+    rows = [("bare PySide6 window (anchor)", BARE, tmp / "bare"), ("QRDesk, empty library", QRDESK, empty),
+            (f"QRDesk, {args.items:,} items", QRDESK, big)]
+    results: dict[str, list[float]] = {label: [] for label, _s, _h in rows}
+    for _ in range(args.runs):  # interleaved, so a burst of load on a shared machine hits every row alike
+        for label, script, home in rows:
+            results[label].append(one_run(script, home))
+    print(f"\ncold start to the first painted window, {args.runs} runs each (median, min–max):")
+    for label, times in results.items():
+        median = statistics.median(times)
+        met = "met" if median < TARGET_S else "MISSED"
+        verdict = "" if "anchor" in label else f"   target < {TARGET_S:.1f} s: {met}"
+        print(f"  {label:34s} {median:5.2f} s   ({min(times):.2f}–{max(times):.2f}){verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
