@@ -79,9 +79,12 @@ class ThoroughCheck(QObject):
         self._pool.setMaxThreadCount(1)
         self.last: Thorough | None = None
         self.running: Task | None = None
+        self._closed = False
 
     def request(self, code: QrCode | None, spec: QrSpec) -> None:
         """The code on screen changed (``None``: there is none); earlier results no longer count."""
+        if self._closed:
+            return
         self._generation += 1
         self._pending = (code, spec) if code is not None else None
         self._timer.stop()
@@ -100,7 +103,10 @@ class ThoroughCheck(QObject):
         self.started.emit()
 
     def shutdown(self) -> None:
-        """Stop a running check and wait for it (it stops at the next condition)."""
+        """Stop a running check and wait for it (it stops at the next condition). No check starts after this:
+        one started by a late preview would make the pool's destructor wait for it, and a C++ destructor waits
+        holding the GIL the check needs to finish (a deadlock seen in the GUI suite)."""
+        self._closed = True
         self._timer.stop()
         if self.running is not None:
             self.running.token.cancel()
