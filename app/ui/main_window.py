@@ -12,6 +12,7 @@ windows (:mod:`app.ui.help`) and sync (:mod:`app.ui.sync.wiring`). Every failure
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,10 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.batch.names import sanitize_stem
 from app.core.errors import QrDeskError, SpecError
 from app.core.export import ExportResult
-from app.core.library import Item
+from app.core.library import Item, ItemNotFoundError
 from app.core.payloads import item_name
 from app.core.profile import Profile
 from app.core.spec import QrSpec, Style
@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         self.library_panel = LibraryPanel(library) if library is not None else None
         if self.library_panel is not None:
             self.library_panel.open_requested.connect(self.open_item)
+            # Renamed, trashed or deleted in the grid, by an archive import or a sync: the editor follows.
+            self.library_panel.model.modelReset.connect(self._follow_library)
             self.library_panel.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
             self.library_panel.drag_format = lambda: self.settings.export_format
             self.library_panel.drag_verify = lambda: self.settings.verify_exports
@@ -156,8 +158,12 @@ class MainWindow(QMainWindow):
     def _show_document(self) -> None:
         """The title names the item and marks unsaved changes (Qt's ``[*]``)."""
         name = self.document.name or self.tr("New code")
-        self.setWindowTitle(self.tr("{name}[*] — QRDesk").format(name=name))
-        self.setWindowModified(self.document.is_modified(self.model.spec))
+        title = self.tr("{name}[*] — QRDesk").format(name=name)
+        if title != self.windowTitle():  # runs on every keystroke: only tell the platform what changed
+            self.setWindowTitle(title)
+        modified = self.document.is_modified(self.model.spec)
+        if modified != self.isWindowModified():
+            self.setWindowModified(modified)
 
     # -- construction -----------------------------------------------------------------------------
     def _initial_state(self) -> tuple[QrSpec, Document]:
@@ -167,9 +173,11 @@ class MainWindow(QMainWindow):
         if item_id and self.library is not None:
             try:
                 item = self.library.get(item_id)
-                return item.spec, Document.from_item(item)
+                if not item.trashed:
+                    return item.spec, Document.from_item(item)
             except (QrDeskError, OSError):
-                log.info("the item the editor held is gone; starting with a new code")
+                pass
+            log.info("the item the editor held is gone or in the trash; starting with a new code")
         spec = SAMPLE_SPEC
         saved = self.settings.last_spec_json
         if saved:
@@ -361,6 +369,8 @@ class MainWindow(QMainWindow):
 
     def _file_stem(self, spec: QrSpec) -> str:
         """A file name from the item's name (or what the payload means), safe on every OS."""
+        from app.core.batch.names import sanitize_stem  # the batch package pulls reportlab: 1 s of start-up
+
         name = self.document.name or item_name(spec.kind, spec.fields)
         return sanitize_stem(name) or "qr-code"
 
@@ -454,6 +464,31 @@ class MainWindow(QMainWindow):
         self.model.load(item.spec)
         self.document = Document.from_item(item)
         self.statusBar().showMessage(self.tr("Opened {name}").format(name=item.name), 3000)
+
+    def _follow_library(self) -> None:
+        """The item the editor holds changed in the library: the title takes its new name; when it left the
+        library (trash, delete for good, another machine) the editor holds a new code: its unsaved edits stay,
+        unsaved, so Save makes a new item and nothing is lost; without edits the form starts afresh."""
+        document = self.document
+        if self.library is None or document.item_id is None:
+            return
+        try:
+            item: Item | None = self.library.get(document.item_id)
+        except (ItemNotFoundError, OSError):
+            item = None
+        if item is not None and not item.trashed:
+            if item.name != document.name:
+                self.document = replace(document, name=item.name)
+            return
+        spec = self.model.spec
+        if document.is_modified(spec):
+            self.document = Document(QrSpec(kind=spec.kind, style=spec.style))
+            message = self.tr("“{name}” is no longer in the library; your changes stay here as a new code")
+        else:
+            self.model.load(QrSpec(kind=spec.kind, fields={}, style=spec.style))
+            self.document = Document(self.model.spec)
+            message = self.tr("“{name}” is no longer in the library; the editor starts a new code")
+        self.statusBar().showMessage(message.format(name=document.name), 8000)
 
     def save_to_library(self) -> bool:
         """Save the editor into the library: a new item, or over the opened one. Refused, with the reason at the

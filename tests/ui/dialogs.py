@@ -2,9 +2,11 @@
 like uihelpers, shared by the model-based test and the theme soak).
 
 Dialogs are found the way a user finds them, by the desktop convention that a command opening a dialog ends
-with "…" (menu and toolbar actions, buttons, a tool button's menu), plus the editor's colour swatches and the
-two message boxes every window shows (an error, the unsaved-changes question), so a dialog added later is
-covered without touching this file.
+with "…" (the window's actions, the library grid's, a button's menu, buttons), plus the Help menu's windows
+(About and the shortcut list take no "…" by that convention), the editor's colour swatches and the two message
+boxes every window shows (an error, the unsaved-changes question), so a dialog added later is covered without
+touching this file. Commands of an item view act on its selection: they are opened on the first item, as a
+person selects one first.
 """
 
 from __future__ import annotations
@@ -12,11 +14,30 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMenu, QToolButton, QWidget
+from PySide6.QtCore import QItemSelectionModel, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QDialog, QMenu, QMenuBar, QWidget
 
 Opener = Callable[[], object]
 _QUESTIONS = ("unsavedPrompt", "releaseGate")
+LEAVES_THE_APP = ("Open the log folder",)  # Help menu commands that open another program, not a window
+
+
+def plain(text: str) -> str:
+    """An action's text as a person reads it (without the "&" of its mnemonic)."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def _on_a_selection(view: QAbstractItemView, action: QAction) -> Opener:
+    def run() -> None:
+        model, selection = view.model(), view.selectionModel()
+        if model is not None and model.rowCount() and selection is not None and not selection.hasSelection():
+            index = model.index(0, 0)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if action.isEnabled():
+            action.trigger()
+
+    return run
 
 
 def dialog_openers(window: QWidget) -> dict[str, Opener]:
@@ -25,19 +46,31 @@ def dialog_openers(window: QWidget) -> dict[str, Opener]:
     from app.ui.errors import show_error
 
     openers: dict[str, Opener] = {}
-    for action in window.actions():
-        if action.text().endswith("…") and action.isEnabled():
-            openers[f"action {action.text()}"] = action.trigger
+    seen: set[int] = set()
+    for widget in (window, *window.findChildren(QWidget)):
+        if isinstance(widget, QMenuBar):
+            continue
+        for action in widget.actions():
+            text = plain(action.text())
+            if id(action) in seen or not text.endswith("…"):
+                continue
+            seen.add(id(action))
+            if isinstance(widget, QAbstractItemView):
+                if widget.isVisibleTo(window):
+                    openers[f"{widget.accessibleName()}: {text}"] = _on_a_selection(widget, action)
+            elif action.isEnabled() and (widget is window or isinstance(widget, QMenu)):
+                openers[f"{'action' if widget is window else 'menu'} {text}"] = action.trigger
+    help_menu = window.findChild(QMenu, "helpMenu")
+    for action in help_menu.actions() if help_menu is not None else ():
+        text = plain(action.text())
+        if text and id(action) not in seen and text not in LEAVES_THE_APP:
+            openers[f"help {text}"] = action.trigger
     for button in window.findChildren(QAbstractButton):
         if not button.isVisibleTo(window) or not button.isEnabled():
             continue
         name = button.accessibleName() or button.text()
         if isinstance(button, ColorButton) or button.text().endswith("…"):
             openers[f"button {name}"] = button.click
-        if isinstance(button, QToolButton) and button.defaultAction() is None:  # not a toolbar's copy
-            for action in button.actions():
-                if action.text().endswith("…"):
-                    openers[f"menu {name}: {action.text()}"] = action.trigger
     openers["error message"] = lambda: show_error(window, "Export failed", "The disk is full.")
     return openers
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 def main(folder: Path, switches: int) -> int:
     from dialogs import dialog_openers, open_and_close
 
-    from app.core.spec import QrSpec
+    from app.core.spec import QrSpec, Style
     from app.ui.app import create_app
     from app.ui.compat import guard_none_refcount
     from app.ui.library_store import open_store
@@ -35,7 +35,9 @@ def main(folder: Path, switches: int) -> int:
     apply_theme(app, "light")
     library = open_store(str(folder / "library"))
     library.add_spec(QrSpec("url", {"url": "https://qrdesk.app/soak"}))
-    window = MainWindow(settings=settings, presets=PresetStore(folder / "presets.json"), library=library)
+    presets = PresetStore(folder / "presets.json")
+    presets.save("Mine", Style(module_shape="dots"))  # a preset of the user's own, so there is one to delete
+    window = MainWindow(settings=settings, presets=presets, library=library)
     window.show()
     app.processEvents()
     openers = dialog_openers(window)

@@ -97,6 +97,57 @@ def test_delete_and_f2_act_on_the_library_only_when_it_has_focus(make_window, li
     assert "trash" in window.statusBar().currentMessage()
 
 
+def _open(window, name: str) -> None:
+    panel = window.library_panel
+    row = next(row for row, item in enumerate(panel.model.items) if item.name == name)
+    assert window.open_item(panel.model.items[row])
+
+
+def test_the_editor_follows_a_rename_of_the_item_it_holds(make_window, library, qtbot):
+    # Seen on shell11 before: the title kept the old name until the item was opened again.
+    window = make_window(library=library)
+    _open(window, "Support line")
+    _select(window.library_panel, "Support line")
+    window.library_panel.view.setFocus()
+    QTest.keyClick(window.library_panel.view, Qt.Key.Key_F2)
+    rename = _modal(qtbot, QInputDialog)
+    rename.setTextValue("Hotline")
+    rename.accept()
+    assert window.windowTitle().startswith("Hotline[*]") and not window.isWindowModified()
+    assert window.save_to_library()
+    assert {i.name for i in library.items()} >= {"Hotline"} and "Support line" not in {i.name for i in library.items()}
+
+
+def test_trashing_the_item_the_editor_holds_starts_a_new_code_without_a_question(make_window, library, qtbot):
+    window = make_window(library=library)
+    _open(window, "Product sheet")
+    _select(window.library_panel, "Product sheet")
+    window.library_panel.act_delete.trigger()
+    assert window.current_item_id is None and window.model.spec.fields == {}
+    assert not window.isWindowModified() and window.windowTitle().startswith("New code")
+    assert window.new_code()  # nothing to ask about: the question would have found no edit
+    window.model.set_field("url", "https://qrdesk.app/p/4712")
+    assert window.save_to_library()  # a new item; the one in the trash stays as it was
+    assert [i.spec.fields["url"] for i in library.items(Listing(trashed=True))] == ["https://qrdesk.app/p/4711"]
+
+
+def test_deleting_the_item_for_good_keeps_the_unsaved_edit_and_save_makes_a_new_item(make_window, library, qtbot):
+    # Seen on shell11 before: Ctrl+S then failed with "no item with id …" and the edit could only be discarded.
+    window = make_window(library=library)
+    _open(window, "Menu — Café Nord")
+    window.model.set_field("url", "https://cafe-nord.example/winter")
+    _select(window.library_panel, "Menu — Café Nord")
+    window.library_panel.delete_forever_selected()
+    box = _modal(qtbot, QMessageBox)
+    next(b for b in box.buttons() if b.text() == "Delete").click()
+    assert "Menu — Café Nord" not in {i.name for i in library.items()}
+    assert window.model.spec.fields["url"] == "https://cafe-nord.example/winter"
+    assert window.isWindowModified() and window.current_item_id is None
+    assert window.save_to_library()
+    saved = library.get(window.current_item_id)
+    assert saved.spec.fields["url"] == "https://cafe-nord.example/winter" and not saved.trashed
+
+
 def test_the_edit_menu_deletes_and_renames_the_selection(make_window, library, qtbot):
     window = make_window(library=library)
     panel = window.library_panel
