@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 import tomllib
 from pathlib import Path
@@ -40,3 +41,13 @@ def test_the_portable_suite_runs_on_windows_and_macos_on_real_paths() -> None:
     marker_expr = words[len(words) - 1 - words[::-1].index("-m") + 1]  # the last -m: pytest's, not python's
     selected = marker_expr.replace("not ", "").split(" and ")
     assert all(any(m.startswith(f"{name}:") for m in markers) for name in selected), selected
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version_named(path: Path) -> None:
+    """A tag can be moved to other code (trivy-action's were, in March 2026); a full commit SHA cannot."""
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert lines, f"{path.name} uses no action"
+    loose = [line for line in lines
+             if not re.search(r"uses:\s*[\w.-]+/[\w./-]+@[0-9a-f]{40} # v?\d+\.\d+\.\d+$", line)]
+    assert not loose, f"{path.name}: not pinned to a full commit SHA with '# vX.Y.Z': {loose}"

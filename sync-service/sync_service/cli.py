@@ -14,7 +14,7 @@ from .settings import ENV_FILE, Settings, new_env_file
 
 if TYPE_CHECKING:
     from .accounts import Accounts
-    from .storage import ReplicatedStore
+    from .storage import ObjectStore, ReplicatedStore
     from .tokens import TokenService
 
 
@@ -30,27 +30,35 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _store(settings: Settings) -> ObjectStore:
+    """The configured store. A replicated one first runs one bounded health round, as a pod does: it acts in the
+    generation in force (after a promotion a token belongs on Azure) and confirms it on the fencing witness; a
+    store that hangs is skipped at once instead of costing its timeouts on every call."""
+    from .health import HealthMonitor
+    from .storage import ReplicatedStore, build_store
+
+    store = build_store(settings)
+    if isinstance(store, ReplicatedStore):
+        store.PRIMARY_BACKOFF_SECONDS = 3600.0
+        HealthMonitor.for_store(store, 0, settings.health_timeout_seconds).check_once()
+    return store
+
+
 def _tokens(settings: Settings) -> TokenService:
-    from .storage import build_store
     from .tokens import TokenService
 
-    return TokenService(build_store(settings), settings.token_pepper.get_secret_value(), 0)
+    return TokenService(_store(settings), settings.token_pepper.get_secret_value(), 0)
 
 
 def _replicated(settings: Settings, command: str) -> ReplicatedStore | None:
-    from .health import HealthMonitor
-    from .storage import ReplicatedStore, StoreError, build_store
+    from .storage import ReplicatedStore, StoreError
     from .storage.replicated import read_generation
 
-    store = build_store(settings)
+    store = _store(settings)
     if not isinstance(store, ReplicatedStore):
         print(f"{command} needs QRDESK_SYNC_STORE=s3+azure", file=sys.stderr)
         return None
-    # One bounded health round: a store that hangs is skipped at once instead of costing its timeouts on every
-    # call of the command (a lost S3 is the reason to promote).
-    store.PRIMARY_BACKOFF_SECONDS = 3600.0
-    HealthMonitor.for_store(store, 0, settings.health_timeout_seconds).check_once()
-    for name, backend in store.stores.items():  # act in the generation in force, as the pods do
+    for name, backend in store.stores.items():  # act in the newest generation either store records
         if not store.is_up(name):
             print(f"{name}: not reachable", flush=True)
             continue
@@ -63,16 +71,23 @@ def _replicated(settings: Settings, command: str) -> ReplicatedStore | None:
 
 def _switch(args: argparse.Namespace, settings: Settings, store: ReplicatedStore) -> int:
     from .failover import fail_back, promote_replica
+    from .health import HealthMonitor
     from .log_store import LogStore
 
     def say(line: str) -> None:
         print(line, flush=True)
 
-    if args.command == "promote-replica":
-        promote_replica(store, args.dry_run, say, args.reason)
-    else:
-        fail_back(store, LogStore(store, lambda: store.generation.number), args.dry_run, say, args.reason)
-    store.close()
+    # Checked all along, as on a pod: the generation stays confirmed on the witness through the settle time.
+    monitor = HealthMonitor.for_store(store, settings.health_interval_seconds, settings.health_timeout_seconds)
+    monitor.start()
+    try:
+        if args.command == "promote-replica":
+            promote_replica(store, args.dry_run, say, args.reason)
+        else:
+            fail_back(store, LogStore(store, lambda: store.generation.number), args.dry_run, say, args.reason)
+    finally:
+        monitor.stop()
+        store.close()
     return 0
 
 

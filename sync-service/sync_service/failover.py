@@ -18,7 +18,7 @@ from .generations import CONTROL_PREFIX, POINTER_KEY, Generation, control_key
 from .log_store import LogStore
 from .reconciler import Reconciler
 from .storage import ObjectStore, ReplicatedStore, StoreError
-from .storage.replicated import read_generation
+from .storage.replicated import WITNESS, read_generation
 
 Say = Callable[[str], None]
 
@@ -57,14 +57,18 @@ def current_generation(store: ReplicatedStore) -> tuple[Generation, list[str]]:
     return max(seen, key=lambda g: g.number), unreachable
 
 
-def _publish(store: ReplicatedStore, generation: Generation, reason: str, required: str, say: Say) -> list[str]:
-    """Write the generation document and pointer: on `required` (must succeed) and, best effort, on the other."""
+def _publish(store: ReplicatedStore, generation: Generation, reason: str, required: tuple[str, ...],
+             say: Say) -> list[str]:
+    """Write the generation document and pointer: on `required` (must succeed; always the fencing witness, so a
+    fenced pod that cannot read it has stopped committing before the settle time ends) and, best effort, on the
+    other."""
+    assert WITNESS in required
     missed = []
-    for name in (required, *[n for n in store.stores if n != required]):
+    for name in (*required, *[n for n in store.stores if n not in required]):
         backend = store.stores[name]
-        if name != required and not store.is_up(name):
+        if name not in required and not store.is_up(name):
             missed.append(name)
-            say(f"{name}: not reachable, not recorded there; pods read it from {required}")
+            say(f"{name}: not reachable, not recorded there; pods read it from {required[0]}")
             continue
         try:
             backend.put_if_absent(control_key(generation.number), generation.doc(reason))
@@ -74,10 +78,10 @@ def _publish(store: ReplicatedStore, generation: Generation, reason: str, requir
             backend.put(POINTER_KEY, generation.doc(reason))
             say(f"{name}: generation {generation.number} ({generation.primary} commits) recorded")
         except (StoreError, OSError) as err:
-            if name == required:
+            if name in required:
                 raise
             missed.append(name)
-            say(f"{name}: not reachable, not recorded there ({err}); pods read it from {required}")
+            say(f"{name}: not reachable, not recorded there ({err}); pods read it from {required[0]}")
     store.set_generation(generation)
     return missed
 
@@ -106,7 +110,7 @@ def promote_replica(store: ReplicatedStore, dry_run: bool, say: Say, reason: str
     if dry_run:
         say("dry run: nothing written")
         return SwitchReport(before, after, False, unreachable=unreachable)
-    missed = _publish(store, after, reason or "promote-replica", "azure", say)
+    missed = _publish(store, after, reason or "promote-replica", ("azure",), say)
     _settle(store, say)
     say(f"azure commits (generation {after.number})")
     return SwitchReport(before, after, True, unreachable=missed)
@@ -130,7 +134,7 @@ def fail_back(store: ReplicatedStore, logs: LogStore, dry_run: bool, say: Say, r
             f"{after.number}; dry run: nothing written")
         return SwitchReport(before, after, False, libraries=len(users))
     if before.primary == "azure":
-        _publish(store, after, reason or "fail-back", "s3", say)
+        _publish(store, after, reason or "fail-back", ("s3", "azure"), say)
     else:
         say(f"s3 already commits (generation {after.number}); finishing the library moves")
         store.set_generation(after)

@@ -41,6 +41,7 @@ class HealthMonitor:
         self.replicated = replicated
         self.status: dict[str, StoreStatus] = {}
         self._inflight: dict[str, Future[Generation]] = {}
+        self._started: dict[str, float] = {}  # when the check in flight began (a generation read is true as of then)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -61,11 +62,14 @@ class HealthMonitor:
         started = time.monotonic()
         for name, store in self.stores.items():
             if name not in self._inflight or self._inflight[name].done():
+                self._started[name] = time.monotonic()
                 self._inflight[name] = self._submit(name, store)
         for name, future in self._inflight.items():
             remaining = max(0.0, self.timeout - (time.monotonic() - started))
             try:
                 status = StoreStatus(True, "ok", time.monotonic(), future.result(timeout=remaining))
+                if self.replicated is not None:
+                    self.replicated.confirm(name, self._started[name])
             except FutureTimeout:
                 status = StoreStatus(False, f"no answer within {self.timeout:g} s", time.monotonic())
             except (StoreError, OSError, ValueError) as err:

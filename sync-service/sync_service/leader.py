@@ -1,20 +1,33 @@
 """Leader election with a Kubernetes Lease (coordination.k8s.io/v1), as client-go's leaderelection does it.
 
-Only the holder runs the reconciler. The holder renews every `renew_seconds`; the others take over when the
-Lease has not changed for `lease_seconds` as seen on their own clock (never by comparing clocks), and every
-write carries the resourceVersion read, so two pods cannot both win (the API answers 409 to the later one).
-A holder that cannot renew within `lease_seconds` stops acting as leader before anyone else can start.
+Only the holder runs the reconciler. A thread of its own tries to acquire or renew every `retry` seconds,
+independently of how long a reconciler pass takes. The others take over when the Lease has not changed for its
+`leaseDurationSeconds` as seen on their own clock (never by comparing clocks), and every write carries the
+resourceVersion read, so two pods cannot both win (the API answers 409 to the later one).
+
+The holder stops acting as leader `renew_deadline` (2/3 of the lease) after the *start* of its last successful
+renewal: the renewal reached the API server after it started, and the others count the lease duration from
+when they saw it, so the holder has stopped at least `lease - renew_deadline` seconds before anyone else can
+start. A pass checks `is_leader()` before every step; one step in flight (a single object copy, bounded by the
+storage timeout) fits in that margin. On a graceful stop the holder releases the Lease (empty holder), so
+another pod takes over at its next try instead of after the lease duration.
+
+RBAC: the elector calls `get`, `create` and `update` on leases, nothing else (deploy/k8s/base/rbac.yaml grants
+exactly these; tests/deploy/test_leader_election.py runs pods against an API that enforces the rendered Role).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -26,7 +39,13 @@ SERVICE_ACCOUNT = Path("/var/run/secrets/kubernetes.io/serviceaccount")
 
 class Elector(Protocol):
     def is_leader(self) -> bool:
-        """Try to acquire or renew; True while this process may act as the leader."""
+        """True while this process may act as the leader (cheap: no API call)."""
+
+    def start(self) -> None:
+        """Begin campaigning (a background thread)."""
+
+    def stop(self) -> None:
+        """Stop campaigning and give up the leadership; call only after the leader's work has stopped."""
 
 
 class AlwaysLeader:
@@ -34,6 +53,12 @@ class AlwaysLeader:
 
     def is_leader(self) -> bool:
         return True
+
+    def start(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
 
 
 class LeaseApiError(Exception):
@@ -74,40 +99,85 @@ def _now() -> str:
 
 class LeaseElector:
     def __init__(self, api: KubernetesApi, namespace: str, name: str, identity: str,
-                 lease_seconds: int = 15, clock: Any = time.monotonic) -> None:
+                 lease_seconds: float = 15, clock: Callable[[], float] = time.monotonic,
+                 on_change: Callable[[bool], None] | None = None) -> None:
         self.api = api
         self.path = f"/apis/coordination.k8s.io/v1/namespaces/{namespace}/leases/{name}"
         self.collection = f"/apis/coordination.k8s.io/v1/namespaces/{namespace}/leases"
         self.name = name
         self.identity = identity
         self.lease_seconds = lease_seconds
+        # client-go's defaults for a 15 s lease: renew deadline 10 s, retry period 2 s.
+        self.renew_deadline = lease_seconds * 2 / 3
+        self.retry_seconds = lease_seconds * 2 / 15
         self._clock = clock
+        self._on_change = on_change
         self._observed: tuple[str, float] | None = None  # (resourceVersion, when we first saw it)
-        self._renewed_at: float | None = None
-
-    def _spec(self, transitions: int, acquire: str) -> dict[str, Any]:
-        return {"holderIdentity": self.identity, "leaseDurationSeconds": self.lease_seconds,
-                "acquireTime": acquire, "renewTime": _now(), "leaseTransitions": transitions}
+        self._valid_until = float("-inf")
+        self._leading = False
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
 
     def is_leader(self) -> bool:
+        return self._clock() < self._valid_until
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="lease-elector", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            self.try_once()
+            if self._stop.wait(self.retry_seconds):
+                return
+
+    def try_once(self) -> bool:
+        """One attempt to acquire or renew. True if this process holds the Lease now."""
+        started = self._clock()
         try:
             won = self._try()
-        except (LeaseApiError, OSError, ValueError) as err:
+        except (LeaseApiError, OSError, ValueError, KeyError) as err:
             log.warning("leader election: %s", err)
             won = False
-        now = self._clock()
         if won:
-            if self._renewed_at is None:
-                log.warning("leader election: %s now holds lease %s", self.identity, self.name)
-            self._renewed_at = now
-            return True
-        # Still the leader only while the last renewal is fresh enough that nobody else can have taken over.
-        if self._renewed_at is not None and now - self._renewed_at < self.lease_seconds * 2 / 3:
-            return True
-        if self._renewed_at is not None:
-            log.warning("leader election: %s lost lease %s", self.identity, self.name)
-        self._renewed_at = None
-        return False
+            self._valid_until = started + self.renew_deadline
+        self._report()
+        return won
+
+    def _report(self) -> None:
+        leading = self.is_leader()
+        if leading != self._leading:
+            self._leading = leading
+            log.warning("leader election: %s %s lease %s", self.identity, "now holds" if leading else "lost",
+                        self.name)
+            if self._on_change is not None:
+                self._on_change(leading)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=self.api.timeout * 2 + self.retry_seconds)
+        was_leader = self.is_leader()
+        self._valid_until = float("-inf")
+        self._report()
+        if was_leader:
+            self._release()
+
+    def _release(self) -> None:
+        """Give the Lease up (empty holder), so another pod need not wait for it to expire."""
+        try:
+            lease = self.api.request("GET", self.path)
+            if (lease.get("spec") or {}).get("holderIdentity") != self.identity:
+                return
+            lease["spec"] = {**lease["spec"], "holderIdentity": "", "leaseDurationSeconds": 1, "renewTime": _now()}
+            self.api.request("PUT", self.path, lease)
+            log.warning("leader election: %s released lease %s", self.identity, self.name)
+        except (LeaseApiError, OSError, ValueError) as err:
+            log.warning("leader election: release failed (the lease expires by itself): %s", err)
+
+    def _spec(self, transitions: int, acquire: str) -> dict[str, Any]:
+        return {"holderIdentity": self.identity, "leaseDurationSeconds": max(1, math.ceil(self.lease_seconds)),
+                "acquireTime": acquire, "renewTime": _now(), "leaseTransitions": transitions}
 
     def _try(self) -> bool:
         try:

@@ -10,7 +10,7 @@ import time
 from .health import HealthMonitor
 from .leader import AlwaysLeader, Elector, KubernetesApi, LeaseElector
 from .metrics import RECONCILER_LEADER
-from .reconciler import Reconciler
+from .reconciler import NotLeader, Reconciler
 from .settings import Settings
 from .storage import ObjectStore, ReplicatedStore, StoreError
 
@@ -22,7 +22,8 @@ def build_elector(settings: Settings) -> Elector:
         return AlwaysLeader()
     identity = settings.pod_name or socket.gethostname()
     api = KubernetesApi(settings.kubernetes_api_url)
-    return LeaseElector(api, settings.pod_namespace, settings.lease_name, identity, settings.lease_seconds)
+    return LeaseElector(api, settings.pod_namespace, settings.lease_name, identity, settings.lease_seconds,
+                        on_change=lambda leading: RECONCILER_LEADER.set(1 if leading else 0))
 
 
 class BackgroundLoops:
@@ -38,6 +39,7 @@ class BackgroundLoops:
     def start(self) -> None:
         self.health.start()
         if isinstance(self.store, ReplicatedStore) and self.settings.reconcile_interval_seconds > 0:
+            self.elector.start()
             self._thread = threading.Thread(target=self._reconcile_forever, args=(self.store,), name="reconciler",
                                             daemon=True)
             self._thread.start()
@@ -46,12 +48,13 @@ class BackgroundLoops:
         reconciler: Reconciler | None = None
         last_sweep = time.monotonic()
         while not self._stop.wait(self.settings.reconcile_interval_seconds):
-            if not self.elector.is_leader():
-                RECONCILER_LEADER.set(0)
+            leading = self.elector.is_leader()
+            RECONCILER_LEADER.set(1 if leading else 0)
+            if not leading:
                 reconciler = None  # a new term starts from the persisted checkpoint
                 continue
-            RECONCILER_LEADER.set(1)
-            reconciler = reconciler or Reconciler(store)
+            # Every step of a pass checks the leadership again: a pass never outlives the term.
+            reconciler = reconciler or Reconciler(store, keep_going=self.elector.is_leader)
             try:
                 if time.monotonic() - last_sweep > self.settings.full_sweep_hours * 3600:
                     reconciler.full_sweep()
@@ -59,6 +62,9 @@ class BackgroundLoops:
                 report = reconciler.run_pass()
                 if report.copied:
                     log.info("reconciler copied %d objects; %d pending", report.copied, report.lag_seq)
+            except NotLeader:
+                log.warning("reconciler pass stopped: this pod is no longer the leader")
+                reconciler = None
             except (StoreError, OSError) as err:
                 log.warning("reconciler pass stopped: %s", err)
             except Exception:
@@ -68,4 +74,5 @@ class BackgroundLoops:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=self.settings.reconcile_interval_seconds + 30)
+            self.elector.stop()  # after the reconciler stopped: then the Lease is released for the next pod
         self.health.stop()

@@ -63,6 +63,11 @@ REPLICATION_LAST_SUCCESS = Gauge(
 RECONCILER_LEADER = Gauge(
     "qrdesk_sync_reconciler_leader", "1 on the pod that holds the reconciler Lease", registry=REGISTRY,
 )
+FENCED = Gauge(
+    "qrdesk_sync_fenced",
+    "1 while this pod refuses commits: it could not confirm the failover generation on the other store within the "
+    "fence time (QRDESK_SYNC_FENCE_SECONDS)", registry=REGISTRY,
+)
 GENERATION = Gauge(
     "qrdesk_sync_generation", "Failover generation in force (0: S3 primary since the start)", registry=REGISTRY,
 )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .generations import POINTER_KEY, Generation
@@ -29,6 +30,10 @@ log = logging.getLogger(__name__)
 CHECKPOINT_KEY = "_repl/checkpoint.json"
 # Top-level prefixes the service writes (the journal is not copied: each commit point keeps its own).
 SWEEP_PREFIXES = ("u/", "_auth/", "_system/")
+
+
+class NotLeader(Exception):
+    """The pass stopped because this process is no longer the leader (nothing more is written)."""
 
 
 @dataclass
@@ -91,8 +96,9 @@ class Reconciler:
     # A marker whose object does not exist (yet) stays pending this long: its write may still be in flight.
     GRACE_MS = 60_000
 
-    def __init__(self, store: ReplicatedStore) -> None:
+    def __init__(self, store: ReplicatedStore, keep_going: Callable[[], bool] = lambda: True) -> None:
         self.store = store
+        self._keep_going = keep_going
         self.low_water_ms: int | None = None
         self._done: dict[str, int] = {}  # marker -> its ms, confirmed on the replica
         self._generation = store.generation
@@ -127,6 +133,7 @@ class Reconciler:
             if marker in self._done:
                 continue
             ms, key = parse_journal_key(marker)
+            self._check_leader()
             if failed is not None:
                 pending.append(marker)
                 continue
@@ -142,6 +149,7 @@ class Reconciler:
                 failed = err
                 pending.append(marker)
         REPLICATION_COPIES.inc(copied)
+        self._check_leader()  # a former leader neither moves the checkpoint nor reports the lag
         oldest = min((parse_journal_key(m)[0] for m in pending), default=now_ms)
         lag_seconds = max(0.0, (now_ms - oldest) / 1000)
         REPLICATION_LAG_SEQ.set(len(pending))
@@ -152,6 +160,10 @@ class Reconciler:
         if not pending:
             REPLICATION_LAST_SUCCESS.set(time.time())
         return ReconcileReport(copied, len(pending), lag_seconds, pending)
+
+    def _check_leader(self) -> None:
+        if not self._keep_going():
+            raise NotLeader
 
     def _advance(self, source: ObjectStore, low_water_ms: int) -> None:
         if low_water_ms <= (self.low_water_ms or 0):
@@ -173,6 +185,7 @@ class Reconciler:
             present = set(target.list(prefix))
             for key in source.list(prefix):
                 if key not in present or _is_mutable(key):
+                    self._check_leader()
                     copied += copy_object(source, target, key)
         REPLICATION_COPIES.inc(copied)
         REPLICATION_LAST_SUCCESS.set(time.time())

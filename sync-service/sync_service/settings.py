@@ -7,7 +7,7 @@ import secrets
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ENV_FILE = "qrdesk-sync.env"
@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     health_timeout_seconds: Annotated[float, Field(gt=0, le=1.0)] = 1.0
     # After promote-replica / fail-back no pod writes for this long, so every pod has seen the switch first.
     failover_settle_seconds: float = 12.0
+    # Fencing against a split between the clouds (0: off): commit only while Azure's generation pointer was read
+    # within this many seconds. Must exceed one health round (interval + 2 x timeout), and the settle time must
+    # cover it plus one storage call (check_fencing). docs/deploy.md, "Split brain and fencing".
+    fence_seconds: float = Field(default=0.0, ge=0)
     # Leader election for the reconciler: "single" (this process is the only one), or "kubernetes" (a Lease).
     leader_election: Literal["single", "kubernetes"] = "single"
     lease_name: str = "sync-service-reconciler"
@@ -64,6 +68,24 @@ class Settings(BaseSettings):
     password_time_cost: int = Field(default=3, ge=1)
     password_memory_kib: int = Field(default=65_536, ge=8_192)
     pairing_code_minutes: float = 10.0
+
+    @model_validator(mode="after")
+    def check_fencing(self) -> Settings:
+        if self.fence_seconds <= 0:
+            return self
+        round_seconds = self.health_interval_seconds + 2 * self.health_timeout_seconds
+        if self.fence_seconds <= round_seconds:
+            raise ValueError(
+                f"QRDESK_SYNC_FENCE_SECONDS ({self.fence_seconds:g}) must exceed one health round "
+                f"(QRDESK_SYNC_HEALTH_INTERVAL_SECONDS + 2 x QRDESK_SYNC_HEALTH_TIMEOUT_SECONDS = {round_seconds:g}), "
+                "or every pause between two checks would stop writes")
+        needed = self.fence_seconds + self.storage_timeout_seconds
+        if self.failover_settle_seconds < needed:
+            raise ValueError(
+                f"QRDESK_SYNC_FAILOVER_SETTLE_SECONDS ({self.failover_settle_seconds:g}) must be at least "
+                f"QRDESK_SYNC_FENCE_SECONDS + QRDESK_SYNC_STORAGE_TIMEOUT_SECONDS ({needed:g}): a pod that cannot "
+                "see a promotion must have stopped committing before the new commit point starts")
+        return self
 
     def check_secrets(self) -> None:
         """Raise :class:`InsecureSettings` naming every secret that is missing, a known default or too short."""

@@ -2,9 +2,11 @@
 
 The identity policy `data.aws_iam_policy_document.sync_service` is read from iam.tf with python-hcl2, rendered to
 the JSON AWS would get, attached to a role, and the service runs with that role's temporary credentials (as IRSA
-gives them on EKS): token create (the CLI), blob upload, push, pull, blob download, the reconciler and the health
-checks. Removing any one object prefix from the policy must break the flow, so the policy and the service's key
-layout cannot drift apart again (main denied `_auth/`: token create failed and every request answered 500).
+gives them on EKS): user add and token create (the CLI), sign-in with the password, blob upload, push, pull, blob
+download, a pairing code and a second device signing in with it, the device list, sign-out, the reconciler and
+the health checks. Removing any one object prefix from the policy must break the flow, so the policy and the
+service's key layout cannot drift apart again (main denied `_auth/`: token create failed and every request
+answered 500).
 
 moto evaluates identity policies (actions and resources; not conditions, not bucket policies), which is what the
 service role's least privilege is about; the create-only bucket policy is checked in test_terraform_hcl.py.
@@ -17,7 +19,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -104,8 +106,18 @@ def role_credentials(moto: Moto, policy: dict[str, Any]) -> dict[str, str]:
             "AWS_SESSION_TOKEN": creds["SessionToken"], "AWS_DEFAULT_REGION": "us-east-1"}
 
 
+PASSWORD = "correct horse battery staple"
+
+
+def _call(client: httpx.Client, method: str, url: str, **kwargs: Any) -> httpx.Response | None:
+    try:
+        return client.request(method, url, **kwargs)
+    except httpx.HTTPError:
+        return None
+
+
 def run_flow(moto: Moto, azurite: Azurite, creds: dict[str, str], tmp_path: Path) -> list[str]:
-    """The user-visible flow; returns the steps that failed (empty: all worked)."""
+    """The user-visible flow, accounts included; returns the steps that failed (empty: all worked)."""
     cfg = {"store": "s3+azure", "s3_bucket": BUCKET, "s3_endpoint_url": moto.url, "azure_container": "iam",
            "azure_connection_string": azurite.connection_string, "storage_timeout_seconds": "2",
            "reconcile_interval_seconds": "0.5", "health_interval_seconds": "0.5"}
@@ -113,36 +125,58 @@ def run_flow(moto: Moto, azurite: Azurite, creds: dict[str, str], tmp_path: Path
 
     AzureStore("iam", azurite.connection_string).ensure_container()
     env = {**base_env(**cfg), **creds}
-    created = subprocess.run([sys.executable, "-m", "sync_service", "token", "create", "--user", "ida",
-                              "--device", "laptop"], env=env, capture_output=True, text=True, timeout=60)
-    if created.returncode != 0:
+
+    def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "sync_service", *args], env=env, input=stdin,
+                              capture_output=True, text=True, timeout=60)
+
+    if cli("user", "add", "ida", stdin=PASSWORD + "\n").returncode != 0:  # _auth/users/
+        return ["user add"]
+    if cli("token", "create", "--user", "ida", "--device", "build-box").returncode != 0:  # _auth/tokens/
         return ["token create"]
-    token = created.stdout.strip()
     failed = []
     svc = ServiceProcess(tmp_path / "svc.log", extra_env=creds, **cfg)
     try:
-        with httpx.Client(base_url=svc.url, timeout=30, headers=auth(token)) as c:
+        with httpx.Client(base_url=svc.url, timeout=30) as c:
+            signed_in = _call(c, "POST", "/v1/auth/login", json={"user": "ida", "device_id": "laptop",
+                                                                  "device_name": "Laptop", "password": PASSWORD})
+            if signed_in is None or signed_in.status_code != 200:  # _auth/users, devices, tokens
+                return ["sign in"]
+            c.headers.update(auth(signed_in.json()["token"]))
             png = os.urandom(2048)
             sha = hashlib.sha256(png).hexdigest()
             rec = record(name="iam", files=[{"kind": "png", "sha256": sha, "size": len(png)}])
-            steps = {
-                "ready": lambda: c.get("/readyz"),
-                "blob upload": lambda: c.put(f"/v1/blobs/{sha}", content=png),
-                "push": lambda: c.post("/v1/push", json=push_body("laptop", rec)),
-                "pull": lambda: c.get("/v1/changes"),
-                "blob download": lambda: c.get(f"/v1/blobs/{sha}"),
+            pairing: dict[str, Any] = {}
+            steps: dict[str, Callable[[], httpx.Response | None]] = {
+                "ready": lambda: _call(c, "GET", "/readyz"),
+                "blob upload": lambda: _call(c, "PUT", f"/v1/blobs/{sha}", content=png),  # u/*/blobs/
+                "push": lambda: _call(c, "POST", "/v1/push", json=push_body("laptop", rec)),  # u/*/log, idem, meta
+                "pull": lambda: _call(c, "GET", "/v1/changes"),
+                "blob download": lambda: _call(c, "GET", f"/v1/blobs/{sha}"),
+                "pairing code": lambda: _call(c, "POST", "/v1/auth/pairing"),  # _auth/pairing/
+                "sign in with the pairing code": lambda: _call(
+                    c, "POST", "/v1/auth/login", headers={"Authorization": ""},
+                    json={"user": "ida", "device_id": "desktop", "device_name": "Desktop",
+                          "pairing_code": pairing.get("code", "")}),
+                "device list": lambda: _call(c, "GET", "/v1/devices"),  # list of _auth/devices/ida/
+                "sign out": lambda: _call(c, "POST", "/v1/auth/logout",
+                                          headers=auth(pairing.get("token", ""))),
             }
             for name, call in steps.items():
-                try:
-                    r = call()
-                except httpx.HTTPError:
+                r = call()
+                if r is None or r.status_code >= 300 or (name == "ready" and not r.json()["stores"]["s3"]["up"]):
                     failed.append(name)
-                    continue
-                if r.status_code >= 300 or (name == "ready" and r.json()["stores"]["s3"]["up"] is not True):
-                    failed.append(name)
+                elif name == "pairing code":
+                    pairing["code"] = r.json()["code"]
+                elif name == "sign in with the pairing code":
+                    pairing["token"] = r.json()["token"]
+                elif name == "device list" and {d["device_id"] for d in r.json()["devices"]} != {"laptop", "desktop"}:
+                    failed.append("devices listed")
             pulled = c.get("/v1/changes").json().get("changes", [])
             if [ch["id"] for ch in pulled] != [rec["id"]]:
                 failed.append("pulled records")
+            if c.get("/v1/library", headers=auth(pairing.get("token", ""))).status_code != 401:
+                failed.append("signed-out device refused")
     finally:
         svc.stop()
     return failed

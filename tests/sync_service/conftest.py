@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Iterator
 
 import pytest
 
-from .helpers import REPO, Azurite, ServiceProcess, free_port, wait_http
+from .helpers import REPO, Azurite, Moto, ServiceProcess
 
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))  # cloud_sync lives at the repo root
@@ -22,27 +21,6 @@ def local_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceP
     svc.data_dir = data  # type: ignore[attr-defined]
     yield svc
     svc.stop()
-
-
-class Moto:
-    def __init__(self) -> None:
-        from moto.server import ThreadedMotoServer
-
-        logging.getLogger("werkzeug").setLevel(logging.ERROR)
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
-        self.running = False
-
-    def start(self) -> None:
-        self.server.start()
-        self.running = True
-        wait_http(self.url + "/moto-api/", ok=(200, 404))
-
-    def stop(self) -> None:
-        if self.running:
-            self.server.stop()
-            self.running = False
 
 
 @pytest.fixture

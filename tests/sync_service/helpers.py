@@ -5,15 +5,19 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import httpx
 
@@ -52,6 +56,32 @@ def wait_port(port: int, timeout: float = 30.0) -> None:
     raise TimeoutError(f"port {port} not open after {timeout}s")
 
 
+def wait_for(predicate, what: str, timeout: float = 30.0, every: float = 0.05) -> float:
+    """Poll `predicate` until it holds (bounded: fails saying `what` after `timeout`); returns the seconds waited."""
+    start = time.monotonic()
+    while not predicate():
+        assert time.monotonic() - start < timeout, f"not within {timeout:g} s: {what}"
+        time.sleep(every)
+    return time.monotonic() - start
+
+
+def metric(url: str, name: str) -> float:
+    """One unlabelled series from the service's /metrics."""
+    text = httpx.get(url + "/metrics", timeout=5).text
+    found = re.search(rf"^{name} (\S+)$", text, re.M)
+    assert found, f"{name} not exported"
+    return float(found.group(1))
+
+
+def run_cli(env: dict[str, str], *args: str) -> tuple[str, float]:
+    """`sync-service ARGS` in a subprocess; must succeed. Returns its output and how long it took."""
+    start = time.monotonic()
+    out = subprocess.run([sys.executable, "-m", "sync_service", *args], env=env, capture_output=True, text=True,
+                         timeout=180)
+    assert out.returncode == 0, out.stdout + out.stderr
+    return out.stdout, time.monotonic() - start
+
+
 def base_env(**settings: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("QRDESK_SYNC_")}
     env["PYTHONPATH"] = os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
@@ -69,7 +99,8 @@ def base_env(**settings: str) -> dict[str, str]:
 class ServiceProcess:
     """`sync-service serve` in its own process on a free loopback port, stopped by its own PID."""
 
-    def __init__(self, log_path: Path, extra_env: dict[str, str] | None = None, **settings: str) -> None:
+    def __init__(self, log_path: Path, extra_env: dict[str, str] | None = None, wait: bool = True,
+                 **settings: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {**base_env(**settings), **(extra_env or {})}
@@ -78,6 +109,11 @@ class ServiceProcess:
             [sys.executable, "-m", "sync_service", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
             env=self.env, stdout=self._log, stderr=subprocess.STDOUT,
         )
+        if wait:
+            self.wait_ready()
+
+    def wait_ready(self) -> None:
+        """Until /healthz answers (start several with wait=False first: they start in parallel)."""
         try:
             wait_http(self.url + "/healthz")
         except TimeoutError:
@@ -127,6 +163,54 @@ class Azurite:
             except subprocess.TimeoutExpired:
                 os.kill(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(5)
+
+
+class Moto:
+    """moto's S3 (and IAM, STS) server in this process on a free loopback port; `stop()` is "S3 down"."""
+
+    def __init__(self) -> None:
+        from moto.server import ThreadedMotoServer
+
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
+        self.running = False
+
+    def start(self) -> None:
+        self.server.start()
+        self.running = True
+        wait_http(self.url + "/moto-api/", ok=(200, 404))
+
+    def stop(self) -> None:
+        if self.running:
+            self.server.stop()
+            self.running = False
+
+
+AWS_TEST_ENV = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1"}
+
+
+@contextlib.contextmanager
+def clouds(bucket: str) -> Iterator[dict[str, str]]:
+    """moto's S3 and Azurite on loopback, each with `bucket` created; yields the service's settings for them
+    (QRDESK_SYNC_* names, plus moto's credentials), and stops both afterwards."""
+    from sync_service.storage.azure import AzureStore
+    from sync_service.storage.s3 import S3Store
+
+    moto, azurite = Moto(), Azurite()
+    moto.start()
+    try:
+        azurite.start()
+        with mock.patch.dict(os.environ, AWS_TEST_ENV):
+            S3Store(bucket, "us-east-1", moto.url).ensure_bucket()
+        AzureStore(bucket, azurite.connection_string).ensure_container()
+        yield {"QRDESK_SYNC_STORE": "s3+azure", "QRDESK_SYNC_S3_BUCKET": bucket, "QRDESK_SYNC_S3_REGION": "us-east-1",
+               "QRDESK_SYNC_S3_ENDPOINT_URL": moto.url, "QRDESK_SYNC_AZURE_CONTAINER": bucket,
+               "QRDESK_SYNC_AZURE_CONNECTION_STRING": azurite.connection_string, **AWS_TEST_ENV}
+    finally:
+        azurite.stop()
+        moto.stop()
 
 
 def make_token(user: str, device: str, ttl_days: float | None = None, **settings: str) -> str:
@@ -242,3 +326,42 @@ def inject_log_entry(data_dir: Path | str, user: str, records: list[Any]) -> int
              "records": [{**r, "rev": seq} if isinstance(r, dict) else r for r in records], "response": {}}
     (log / f"{seq:020d}.json").write_text(json.dumps(entry, allow_nan=True, ensure_ascii=True))
     return seq
+
+
+class Client:
+    """A device pushing one record at a time; remembers what the service acknowledged."""
+
+    def __init__(self, urls: list[str], token: str) -> None:
+        self.clients = [httpx.Client(base_url=u, timeout=20, headers=auth(token)) for u in urls]
+        self.acked: dict[str, str] = {}  # record id -> name
+        self.turn = 0
+
+    def push(self, name: str, deadline_s: float = 60) -> float:
+        """Push until acknowledged (503 means retry later, as the desktop client does), to the services in turn.
+        Returns the time of the acknowledgement."""
+        rec = record(name=name)
+        body = push_body("laptop", rec)  # one idempotency key for every retry of this push
+        deadline = time.monotonic() + deadline_s
+        while True:
+            self.turn += 1
+            if self.push_once(body, self.turn % len(self.clients)) == 200:
+                return time.monotonic()
+            assert time.monotonic() < deadline, f"push {name} never acknowledged"
+            time.sleep(0.2)
+
+    def push_once(self, body: dict, via: int) -> int:
+        """One attempt to the `via`-th service: 200 (acknowledged and remembered), 503, or 0 for a timeout."""
+        try:
+            r = self.clients[via].post("/v1/push", json=body)
+        except httpx.TimeoutException:
+            return 0
+        if r.status_code == 200 and r.json()["results"][0]["status"] == "applied":
+            rec = body["changes"][0]
+            self.acked[rec["id"]] = rec["payload"]["name"]
+            return 200
+        assert r.status_code == 503, r.text
+        return 503
+
+    def close(self) -> None:
+        for c in self.clients:
+            c.close()

@@ -9,65 +9,15 @@ replica when S3 was lost) and RTO (S3 lost -> next acknowledged push) are printe
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 import pytest
 
-from .helpers import ServiceProcess, SwitchableProxy, auth, base_env, make_token, push_body, record
+from .helpers import Client, ServiceProcess, SwitchableProxy, auth, base_env, make_token, run_cli, wait_for
 
 pytestmark = pytest.mark.emulators
-
-
-class Client:
-    """A device pushing one record at a time; remembers what the service acknowledged."""
-
-    def __init__(self, urls: list[str], token: str) -> None:
-        self.clients = [httpx.Client(base_url=u, timeout=20, headers=auth(token)) for u in urls]
-        self.acked: dict[str, str] = {}  # record id -> name
-        self.turn = 0
-
-    def push(self, name: str, deadline_s: float = 60) -> float:
-        """Push until acknowledged (503 means retry later, as the desktop client does). Returns ack time."""
-        rec = record(name=name)
-        body = push_body("laptop", rec)  # one idempotency key for every retry of this push
-        deadline = time.monotonic() + deadline_s
-        while True:
-            c = self.clients[self.turn % len(self.clients)]
-            self.turn += 1
-            try:
-                r = c.post("/v1/push", json=body)
-                if r.status_code == 200 and r.json()["results"][0]["status"] == "applied":
-                    self.acked[rec["id"]] = name
-                    return time.monotonic()
-                assert r.status_code == 503, r.text
-            except httpx.TimeoutException:
-                pass
-            assert time.monotonic() < deadline, f"push {name} never acknowledged"
-            time.sleep(0.2)
-
-    def close(self) -> None:
-        for c in self.clients:
-            c.close()
-
-
-def _cli(env: dict[str, str], *args: str) -> tuple[str, float]:
-    start = time.monotonic()
-    out = subprocess.run([sys.executable, "-m", "sync_service", *args], env=env, capture_output=True, text=True,
-                         timeout=180)
-    assert out.returncode == 0, out.stdout + out.stderr
-    return out.stdout, time.monotonic() - start
-
-
-def _wait(predicate, what: str, timeout: float = 30) -> float:
-    start = time.monotonic()
-    while not predicate():
-        assert time.monotonic() - start < timeout, what
-        time.sleep(0.1)
-    return time.monotonic() - start
 
 
 def test_s3_lost_promote_azure_push_fail_back_nothing_lost(tmp_path: Path, moto_s3, azurite) -> None:
@@ -88,9 +38,9 @@ def test_s3_lost_promote_azure_push_fail_back_nothing_lost(tmp_path: Path, moto_
     try:
         for i in range(3):
             device.push(f"before-{i}")
-        out, _ = _cli(env, "promote-replica", "--dry-run")
+        out, _ = run_cli(env, "promote-replica", "--dry-run")
         assert "dry run: nothing written" in out and "-> 1 (azure commits)" in out
-        _wait(lambda: len(azure.list("u/dora/log/")) == 3, "copies reached azure")
+        wait_for(lambda: len(azure.list("u/dora/log/")) == 3, "copies reached azure")
 
         # Azure hiccups: two commits are acknowledged by S3 and not copied. Then S3 is lost.
         azurite.stop()
@@ -102,13 +52,13 @@ def test_s3_lost_promote_azure_push_fail_back_nothing_lost(tmp_path: Path, moto_
         on_replica = len(azure.list("u/dora/log/"))
         rpo_entries = 5 - on_replica
 
-        detect = _wait(lambda: httpx.get(pods[0].url + "/readyz", timeout=2).json()["status"] == "degraded",
+        detect = wait_for(lambda: httpx.get(pods[0].url + "/readyz", timeout=2).json()["status"] == "degraded",
                        "pods report degraded")
-        out, promote_s = _cli(env, "promote-replica", "--reason", "drill")
+        out, promote_s = run_cli(env, "promote-replica", "--reason", "drill")
         assert "azure commits (generation 1)" in out
         first_ack = device.push("on-azure-0")
         rto = first_ack - lost_at
-        again, _ = _cli(env, "promote-replica")
+        again, _ = run_cli(env, "promote-replica")
         assert "already promoted" in again  # idempotent
         for i in range(1, 4):
             device.push(f"on-azure-{i}")
@@ -117,13 +67,13 @@ def test_s3_lost_promote_azure_push_fail_back_nothing_lost(tmp_path: Path, moto_
             assert (body["primary"], body["generation"], body["status"]) == ("azure", 1, "ok"), body
 
         proxy.blackhole = False
-        _wait(lambda: all(httpx.get(p.url + "/readyz", timeout=2).json()["stores"]["s3"]["up"] for p in pods),
+        wait_for(lambda: all(httpx.get(p.url + "/readyz", timeout=2).json()["stores"]["s3"]["up"] for p in pods),
               "pods see s3 again")
-        out, _ = _cli(env, "fail-back", "--dry-run")
+        out, _ = run_cli(env, "fail-back", "--dry-run")
         assert "dry run: nothing written" in out
-        out, failback_s = _cli(env, "fail-back", "--reason", "drill")
+        out, failback_s = run_cli(env, "fail-back", "--reason", "drill")
         assert "in generation 2" in out
-        again, _ = _cli(env, "fail-back")
+        again, _ = run_cli(env, "fail-back")
         assert "s3 already commits" in again  # idempotent
         for i in range(3):
             device.push(f"after-{i}")

@@ -36,7 +36,7 @@ def build_store(settings: Settings) -> ObjectStore:
     if settings.store == "azure":
         return InstrumentedStore(_azure(settings))
     return ReplicatedStore(InstrumentedStore(_s3(settings)), InstrumentedStore(_azure(settings)),
-                           settle_seconds=settings.failover_settle_seconds)
+                           settle_seconds=settings.failover_settle_seconds, fence_seconds=settings.fence_seconds)
 
 
 def backend_names(settings: Settings) -> list[str]:

@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, BinaryIO
 
 from ..generations import CONTROL_PREFIX, INITIAL, POINTER_KEY, STORES, Generation
-from ..metrics import DEGRADED, GENERATION
+from ..metrics import DEGRADED, FENCED, GENERATION
 from .base import NotFound, ObjectStore, StoreError, StoreUnavailable
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,9 @@ JOURNAL_PREFIX = "_repl/journal/"
 # Objects the journal does not track: the journal itself and the reconciler's checkpoint.
 UNJOURNALED = ("_repl/",)
 HOUR_MS = 3_600_000
+# promote-replica and fail-back both publish the new generation on Azure before their settle time starts
+# (failover.py): reading Azure's pointer recently is what proves no switch this process missed is in force.
+WITNESS = "azure"
 
 
 def journal_key(key: str, now_ms: int | None = None) -> str:
@@ -68,13 +71,21 @@ class ReplicatedStore:
     # health monitor clears it as soon as a bounded check succeeds again.
     PRIMARY_BACKOFF_SECONDS = 5.0
 
-    def __init__(self, s3: ObjectStore, azure: ObjectStore, journal: bool = True, settle_seconds: float = 12.0) -> None:
+    def __init__(self, s3: ObjectStore, azure: ObjectStore, journal: bool = True, settle_seconds: float = 12.0,
+                 fence_seconds: float = 0.0) -> None:
         self.stores: dict[str, ObjectStore] = {"s3": s3, "azure": azure}
         self.generation = INITIAL
         self.journal = journal
         # After a switch, no pod writes until every pod's health check can have seen it: a pod still in the old
         # generation must not commit to the old commit point while the new one already takes commits.
         self.settle_seconds = settle_seconds
+        # Fencing (0: off). Every switch is published on the witness store (Azure) before its settle time starts,
+        # so a pod commits only while it has read the witness's generation pointer within `fence_seconds`: a pod
+        # that cannot reach Azure (a split between the clouds) stops committing before the settle time of a
+        # promotion it cannot see is over. The price: while Azure is the replica, an Azure outage longer than
+        # the fence stops commits too (docs/deploy.md, "Split brain and fencing").
+        self.fence_seconds = fence_seconds
+        self._confirmed: dict[str, float] = dict.fromkeys(STORES, float("-inf"))  # monotonic start of the read
         self.degraded = False
         # Copies run off the request path: a slow or dead replica never delays an acknowledged push.
         self._copier = ThreadPoolExecutor(max_workers=4, thread_name_prefix="replica-copy")
@@ -110,6 +121,23 @@ class ReplicatedStore:
             self._down_until[store] = 0.0 if up else time.monotonic() + self.PRIMARY_BACKOFF_SECONDS
         if store == self.generation.primary:
             self._set_degraded(not up)
+
+    def confirm(self, store: str, read_started: float) -> None:
+        """A read of `store`'s generation pointer that started at `read_started` (time.monotonic()) succeeded."""
+        with self._lock:
+            self._confirmed[store] = max(self._confirmed[store], read_started)
+        FENCED.set(1 if self.fenced() else 0)
+
+    def fenced(self) -> str | None:
+        """Why this process may not commit now (fencing on and the replica's generation not confirmed), or None."""
+        if self.fence_seconds <= 0:
+            return None
+        age = time.monotonic() - self._confirmed[WITNESS]
+        if age <= self.fence_seconds:
+            return None
+        seen = "never" if age == float("inf") else f"{age:.0f} s ago"
+        return (f"writes paused: the failover generation was last confirmed on {WITNESS} {seen} (fence "
+                f"{self.fence_seconds:g} s); a promotion this process cannot see may be under way")
 
     def is_up(self, name: str) -> bool:
         """False while the health checks (or a failed call) say this backend does not answer."""
@@ -178,6 +206,10 @@ class ReplicatedStore:
             raise StoreUnavailable(f"{self.generation.primary} (commit point) is unreachable")
         if self.settling():
             raise StoreUnavailable(f"commit point switching to {self.generation.primary}; writes resume shortly")
+        fenced = self.fenced()
+        if fenced:
+            FENCED.set(1)
+            raise StoreUnavailable(fenced)
         primary = self.primary
         if self.journal and not key.startswith(UNJOURNALED):
             try:
