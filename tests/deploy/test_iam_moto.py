@@ -28,8 +28,17 @@ import httpx
 import pytest
 from deploy_checks import TERRAFORM, parse_hcl
 
-from tests.sync_service.conftest import Moto
-from tests.sync_service.helpers import Azurite, ServiceProcess, auth, base_env, push_body, record
+from tests.sync_service.helpers import (
+    AWS_TEST_ENV,
+    Azurite,
+    Moto,
+    ServiceProcess,
+    auth,
+    base_env,
+    push_body,
+    record,
+    started_moto,
+)
 
 pytestmark = pytest.mark.emulators
 
@@ -60,8 +69,9 @@ def rendered_policy(drop_resource: str | None = None) -> dict[str, Any]:
 
 
 def _admin(moto: Moto, service: str) -> Any:
-    return boto3.client(service, endpoint_url=moto.url, region_name="us-east-1", aws_access_key_id="testing",
-                        aws_secret_access_key="testing")
+    return boto3.client(service, endpoint_url=moto.url, region_name=AWS_TEST_ENV["AWS_DEFAULT_REGION"],
+                        aws_access_key_id=AWS_TEST_ENV["AWS_ACCESS_KEY_ID"],
+                        aws_secret_access_key=AWS_TEST_ENV["AWS_SECRET_ACCESS_KEY"])
 
 
 @pytest.fixture
@@ -74,11 +84,7 @@ def azurite(tmp_path: Path) -> Iterator[Azurite]:
 
 @pytest.fixture
 def enforcing_moto(monkeypatch: pytest.MonkeyPatch) -> Iterator[Moto]:
-    for k, v in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
-                 "AWS_DEFAULT_REGION": "us-east-1"}.items():
-        monkeypatch.setenv(k, v)
-    moto = Moto()
-    moto.start()
+    moto = started_moto(monkeypatch)
     try:
         yield moto
     finally:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from .helpers import REPO, Azurite, Moto, ServiceProcess
+from .helpers import REPO, Azurite, Moto, ServiceProcess, started_moto
 
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))  # cloud_sync lives at the repo root
@@ -25,11 +25,7 @@ def local_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceP
 
 @pytest.fixture
 def moto_s3(monkeypatch: pytest.MonkeyPatch) -> Iterator[Moto]:
-    for k, v in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
-                 "AWS_DEFAULT_REGION": "us-east-1"}.items():
-        monkeypatch.setenv(k, v)
-    moto = Moto()
-    moto.start()
+    moto = started_moto(monkeypatch)
     yield moto
     moto.stop()
 

@@ -20,6 +20,7 @@ from typing import Any
 from unittest import mock
 
 import httpx
+import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 PEPPER = "test-pepper-not-secret"
@@ -189,6 +190,15 @@ class Moto:
 
 
 AWS_TEST_ENV = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1"}
+
+
+def started_moto(monkeypatch: pytest.MonkeyPatch) -> Moto:
+    """moto started, with its fake credentials in this process's environment (undone by `monkeypatch`)."""
+    for name, value in AWS_TEST_ENV.items():
+        monkeypatch.setenv(name, value)
+    moto = Moto()
+    moto.start()
+    return moto
 
 
 @contextlib.contextmanager
