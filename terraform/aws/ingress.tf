@@ -205,7 +205,7 @@ resource "aws_route53_record" "sync_eks" {
   name            = var.domain_name
   type            = "A"
   set_identifier  = "eks"
-  health_check_id = var.dns_primary == "azure" ? aws_route53_health_check.eks[0].id : null
+  health_check_id = var.dns_primary == "azure" ? aws_route53_health_check.readyz["eks"].id : null
 
   failover_routing_policy {
     type = var.dns_primary == "aws" ? "PRIMARY" : "SECONDARY"
@@ -223,32 +223,37 @@ moved {
   to   = aws_route53_record.sync_eks
 }
 
-# Health of the EKS side seen from outside (used when EKS is the SECONDARY): the ALB routes any host's /readyz.
-resource "aws_route53_health_check" "eks" {
-  count             = var.alb_ready ? 1 : 0
-  fqdn              = data.aws_lb.ingress[0].dns_name
-  type              = "HTTPS"
-  port              = 443
-  resource_path     = "/readyz"
-  request_interval  = 10
-  failure_threshold = 3
-  enable_sni        = true
-  tags              = { Name = "${local.cluster_name}-eks-readyz" }
+locals {
+  # /readyz of each side as Route53 sees it from outside, over HTTPS with SNI. EKS (checked when it is the
+  # SECONDARY): the ALB routes any host's /readyz. Azure: the Application Gateway's public address asked for
+  # domain_name (Host and SNI), so the check fails when the gateway has no certificate or no route for the name.
+  readyz_checks = merge(
+    var.alb_ready ? { eks = { fqdn = data.aws_lb.ingress[0].dns_name, ip_address = null } } : {},
+    var.azure_ingress_ip == "" ? {} : { aks = { fqdn = var.domain_name, ip_address = var.azure_ingress_ip } },
+  )
 }
 
-# The Azure side: the Application Gateway's public address, asked for domain_name (Host and SNI), so the check
-# fails when the gateway has no certificate or no route for the shared name.
-resource "aws_route53_health_check" "aks" {
-  count             = var.azure_ingress_ip == "" ? 0 : 1
-  ip_address        = var.azure_ingress_ip
-  fqdn              = var.domain_name
+resource "aws_route53_health_check" "readyz" {
+  for_each          = local.readyz_checks
+  fqdn              = each.value.fqdn
+  ip_address        = each.value.ip_address
   type              = "HTTPS"
   port              = 443
   resource_path     = "/readyz"
   request_interval  = 10
   failure_threshold = 3
   enable_sni        = true
-  tags              = { Name = "${local.cluster_name}-aks-readyz" }
+  tags              = { Name = "${local.cluster_name}-${each.key}-readyz" }
+}
+
+moved {
+  from = aws_route53_health_check.eks[0]
+  to   = aws_route53_health_check.readyz["eks"]
+}
+
+moved {
+  from = aws_route53_health_check.aks[0]
+  to   = aws_route53_health_check.readyz["aks"]
 }
 
 resource "aws_route53_record" "sync_aks" {
@@ -260,7 +265,7 @@ resource "aws_route53_record" "sync_aks" {
   ttl             = 60
   records         = [var.azure_ingress_ip]
   set_identifier  = "aks"
-  health_check_id = aws_route53_health_check.aks[0].id
+  health_check_id = aws_route53_health_check.readyz["aks"].id
 
   failover_routing_policy {
     type = var.dns_primary == "azure" ? "PRIMARY" : "SECONDARY"

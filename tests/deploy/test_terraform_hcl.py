@@ -210,10 +210,12 @@ def test_dns_fails_over_between_the_clouds() -> None:
     roles = {eks["failover_routing_policy"][0]["type"], aks["failover_routing_policy"][0]["type"]}
     assert "PRIMARY" in str(roles) and "SECONDARY" in str(roles)
     assert eks["alias"][0]["evaluate_target_health"] is True
-    checks = resources("aws", "aws_route53_health_check")
+    check = resources("aws", "aws_route53_health_check")["readyz"]
+    assert check["resource_path"] == "/readyz" and check["enable_sni"] is True
     # The Azure side is checked by the shared name (Host + SNI): it must hold a certificate and a route for it.
-    assert checks["aks"]["fqdn"] == "${var.domain_name}" and checks["aks"]["resource_path"] == "/readyz"
-    assert aks["health_check_id"] == "${aws_route53_health_check.aks[0].id}"
+    sides = parse_hcl(TERRAFORM / "aws" / "ingress.tf")["locals"][0]["readyz_checks"]
+    assert "aks = {fqdn = var.domain_name, ip_address = var.azure_ingress_ip}" in sides
+    assert aks["health_check_id"] == '${aws_route53_health_check.readyz["aks"].id}'
     assert records["acme_challenge"]["name"] == "_acme-challenge.${var.domain_name}"
 
 
