@@ -23,11 +23,10 @@ import pytest
 import yaml
 from deploy_checks import ROOT
 
-from tests.sync_service.conftest import Moto
-from tests.sync_service.helpers import Azurite, free_port, wait_http
+from tests.sync_service.helpers import clouds, free_port, wait_http
 
 pytestmark = [pytest.mark.emulators, pytest.mark.slow]
-TAG = "localhost/qrdesk-sync-service:ci"
+TAG = f"localhost/qrdesk-sync-service:ci-{os.getpid()}"  # per run: several checkouts may build on one machine
 PODMAN = ["podman", "--runtime", "runc"]
 
 
@@ -46,20 +45,37 @@ def _security_flags(rendered: str) -> list[str]:
     return flags
 
 
+class Build:
+    """scripts/build-image.sh running in the background (the emulators start meanwhile); `tag()` waits for it."""
+
+    def __init__(self) -> None:
+        for tool in ("podman", "mmdebstrap", "runc"):
+            if shutil.which(tool) is None:
+                pytest.fail(f"{tool} not found: `scripts/setup.sh test` installs mmdebstrap podman runc uidmap",
+                            pytrace=False)
+        mirror = os.environ.get("QRDESK_IMAGE_MIRROR") or _host_mirror()
+        self.started = time.monotonic()
+        self.proc = subprocess.Popen(["bash", str(ROOT / "scripts" / "build-image.sh"), TAG], cwd=ROOT, text=True,
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     env={**os.environ, "QRDESK_IMAGE_MIRROR": mirror})
+
+    def tag(self) -> str:
+        output, _ = self.proc.communicate(timeout=900)
+        assert self.proc.returncode == 0, output[-6000:]
+        print(f"\n{output.strip()}\nimage build: {time.monotonic() - self.started:.0f} s")
+        return TAG
+
+
 @pytest.fixture(scope="module")
-def image() -> Iterator[str]:
-    for tool in ("podman", "mmdebstrap", "runc"):
-        if shutil.which(tool) is None:
-            pytest.fail(f"{tool} not found: `scripts/setup.sh test` installs mmdebstrap podman runc uidmap",
-                        pytrace=False)
-    mirror = os.environ.get("QRDESK_IMAGE_MIRROR") or _host_mirror()
-    start = time.monotonic()
-    out = subprocess.run(["bash", str(ROOT / "scripts" / "build-image.sh"), TAG], cwd=ROOT, capture_output=True,
-                         text=True, timeout=900, env={**os.environ, "QRDESK_IMAGE_MIRROR": mirror})
-    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
-    print(f"\nimage build: {time.monotonic() - start:.0f} s")
-    yield TAG
-    subprocess.run([*PODMAN, "rmi", "--force", TAG], capture_output=True, timeout=120)
+def image_build() -> Iterator[Build]:
+    build = Build()
+    try:
+        yield build
+    finally:
+        if build.proc.poll() is None:
+            build.proc.kill()
+            build.proc.wait()
+        subprocess.run([*PODMAN, "rmi", "--force", TAG], capture_output=True, timeout=120)
 
 
 def _host_mirror() -> str:
@@ -76,73 +92,63 @@ def _run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None
 
 
 def test_image_serves_the_cli_with_the_manifests_security_settings(
-        image: str, rendered_overlays: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for k, v in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}.items():
-        monkeypatch.setenv(k, v)
-    moto, azurite = Moto(), Azurite()
-    moto.start()
-    azurite.start()
-    from sync_service.storage.azure import AzureStore
-    from sync_service.storage.s3 import S3Store
-
-    S3Store("image", "us-east-1", moto.url).ensure_bucket()
-    AzureStore("image", azurite.connection_string).ensure_container()
+        image_build: Build, rendered_overlays: dict[str, str], tmp_path: Path) -> None:
     port = free_port()
-    settings = {"QRDESK_SYNC_STORE": "s3+azure", "QRDESK_SYNC_S3_BUCKET": "image",
-                "QRDESK_SYNC_S3_ENDPOINT_URL": moto.url, "QRDESK_SYNC_AZURE_CONTAINER": "image",
-                "QRDESK_SYNC_AZURE_CONNECTION_STRING": azurite.connection_string,
-                "QRDESK_SYNC_CURSOR_KEY": "image-test-cursor-key", "QRDESK_SYNC_TOKEN_PEPPER": "image-test-pepper",
-                "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1"}
-    env_flags = [f"--env={k}" for k in settings]
-    run_env = {**os.environ, **settings}
-    common = [*PODMAN, "run", "--network=host", "--ulimit=nofile=16384:16384", "--ulimit=nproc=16384:16384",
-              *_security_flags(rendered_overlays["aws"]), *env_flags]
-    started = _run(*common, "--detach", image, "serve", "--host", "127.0.0.1", "--port", str(port), env=run_env)
-    assert started.returncode == 0, started.stderr
-    container = started.stdout.strip()
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_http(base + "/healthz", timeout=60)
-        deadline = time.monotonic() + 30
-        while httpx.get(base + "/readyz", timeout=2).status_code != 200:
-            assert time.monotonic() < deadline, "readyz never passed"
-            time.sleep(0.2)
-        ready = httpx.get(base + "/readyz", timeout=2).json()
-        assert ready["status"] == "ok" and ready["stores"]["s3"]["up"] and ready["stores"]["azure"]["up"]
-        inspect = json.loads(_run(*PODMAN, "inspect", container).stdout)[0]
-        assert inspect["Config"]["User"] == "10001:10001" and inspect["HostConfig"]["ReadonlyRootfs"] is True
+    with clouds("image") as settings:
+        image = image_build.tag()
+        run_env = {**os.environ, **settings, "QRDESK_SYNC_CURSOR_KEY": "image-test-cursor-key",
+                   "QRDESK_SYNC_TOKEN_PEPPER": "image-test-pepper"}
+        env_flags = [f"--env={k}" for k in [*settings, "QRDESK_SYNC_CURSOR_KEY", "QRDESK_SYNC_TOKEN_PEPPER"]]
+        started = _run(*PODMAN, "run", "--detach", "--network=host", "--ulimit=nofile=16384:16384",
+                       "--ulimit=nproc=16384:16384", *_security_flags(rendered_overlays["aws"]), *env_flags,
+                       image, "serve", "--host", "127.0.0.1", "--port", str(port), env=run_env)
+        assert started.returncode == 0, started.stderr
+        container = started.stdout.strip()
+        try:
+            _smoke_test(container, f"http://127.0.0.1:{port}", tmp_path)
+        finally:
+            _run(*PODMAN, "stop", "-t", "10", container)
+            _run(*PODMAN, "rm", "--force", container)
 
-        from app.core.library import Library
 
-        laptop, desktop = tmp_path / "laptop", tmp_path / "desktop"
-        tokens = {}
-        for home in (laptop, desktop):  # one token per machine: a token is bound to the library's device id
-            with Library.open(home) as lib:
-                device = lib.device_id
-            created = _run(*common, "--rm", image, "token", "create", "--user", "ivan", "--device", device,
-                           env=run_env)
-            assert created.returncode == 0, created.stderr
-            tokens[home] = created.stdout.strip()
-            assert tokens[home].startswith("qrd_")
+def _smoke_test(container: str, base: str, tmp_path: Path) -> None:
+    wait_http(base + "/healthz", timeout=60)
+    deadline = time.monotonic() + 30
+    while httpx.get(base + "/readyz", timeout=2).status_code != 200:
+        assert time.monotonic() < deadline, "readyz never passed"
+        time.sleep(0.2)
+    ready = httpx.get(base + "/readyz", timeout=2).json()
+    assert ready["status"] == "ok" and ready["stores"]["s3"]["up"] and ready["stores"]["azure"]["up"]
+    inspect = json.loads(_run(*PODMAN, "inspect", container).stdout)[0]
+    assert inspect["Config"]["User"] == "10001:10001" and inspect["HostConfig"]["ReadonlyRootfs"] is True
 
-        def qrdesk(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-            env = {**os.environ, "QRDESK_HOME": str(home), "QRDESK_SYNC_TOKEN": tokens[home],
-                   "QT_QPA_PLATFORM": "offscreen"}
-            return _run(sys.executable, "-m", "app", *args, env=env)
+    from app.core.library import Library
 
-        added = qrdesk(laptop, "library", "add", "https://qrdesk.example/image", "--kind", "url", "--name", "via-image")
-        assert added.returncode == 0, added.stderr
-        for home in (laptop, desktop):
-            assert qrdesk(home, "sync", "--server", base).returncode == 0
-        pushed = qrdesk(laptop, "sync")
-        assert pushed.returncode == 0, pushed.stdout + pushed.stderr
-        pulled = qrdesk(desktop, "sync")
-        assert pulled.returncode == 0, pulled.stdout + pulled.stderr
-        listed = qrdesk(desktop, "library", "list", "--json")
-        items: list[dict[str, Any]] = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()]
-        assert [i["name"] for i in items] == ["via-image"]
-    finally:
-        _run(*PODMAN, "stop", "-t", "10", container)
-        _run(*PODMAN, "rm", "--force", container)
-        moto.stop()
-        azurite.stop()
+    laptop, desktop = tmp_path / "laptop", tmp_path / "desktop"
+    tokens = {}
+    for home in (laptop, desktop):  # one token per machine: a token is bound to the library's device id
+        with Library.open(home) as lib:
+            device = lib.device_id
+        # As the runbook does it (kubectl exec): the CLI inside the running container, as its user.
+        created = _run(*PODMAN, "exec", container, "sync-service", "token", "create", "--user", "ivan",
+                       "--device", device)
+        assert created.returncode == 0, created.stderr
+        tokens[home] = created.stdout.strip()
+        assert tokens[home].startswith("qrd_")
+
+    def qrdesk(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "QRDESK_HOME": str(home), "QRDESK_SYNC_TOKEN": tokens[home],
+               "QT_QPA_PLATFORM": "offscreen"}
+        return _run(sys.executable, "-m", "app", *args, env=env)
+
+    added = qrdesk(laptop, "library", "add", "https://qrdesk.example/image", "--kind", "url", "--name", "via-image")
+    assert added.returncode == 0, added.stderr
+    for home in (laptop, desktop):
+        assert qrdesk(home, "sync", "--server", base).returncode == 0
+    pushed = qrdesk(laptop, "sync")
+    assert pushed.returncode == 0, pushed.stdout + pushed.stderr
+    pulled = qrdesk(desktop, "sync")
+    assert pulled.returncode == 0, pulled.stdout + pulled.stderr
+    listed = qrdesk(desktop, "library", "list", "--json")
+    items: list[dict[str, Any]] = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()]
+    assert [i["name"] for i in items] == ["via-image"]
