@@ -19,11 +19,15 @@ out=${2:-}
 source sync-service/image/base.env
 mirror=${QRDESK_IMAGE_MIRROR:-http://snapshot.debian.org/archive/debian/$DEBIAN_SNAPSHOT}
 python=${PYTHON:-.venv/bin/python}
-# Documentation, manual pages and translations are not installed (copyright files are: licences travel with
-# the binaries); the recipe's hash is part of the base's tag.
-dpkg_opts=("path-exclude=/usr/share/doc/*" "path-include=/usr/share/doc/*/copyright" "path-exclude=/usr/share/man/*"
-           "path-exclude=/usr/share/info/*" "path-exclude=/usr/share/locale/*")
-recipe=$(printf '%s\n' "$DEBIAN_SUITE" "$DEBIAN_SNAPSHOT" "$BASE_PACKAGES" "${dpkg_opts[@]}" | sha256sum | cut -c1-12)
+# The base's recipe; its hash is part of the base's tag. Documentation, manual pages and translations are not
+# installed (copyright files are: licences travel with the binaries). The merged-usr hook sets up /bin -> usr/bin
+# itself, so usrmerge and the perl it needs are not installed and converted (half the packages, half the size).
+# force-unsafe-io: dpkg does not fsync every file of a root filesystem that is a tarball a minute later.
+mm_opts=(--variant=essential "--include=$BASE_PACKAGES" --hook-dir=/usr/share/mmdebstrap/hooks/merged-usr
+         --dpkgopt=force-unsafe-io "--dpkgopt=path-exclude=/usr/share/doc/*"
+         "--dpkgopt=path-include=/usr/share/doc/*/copyright" "--dpkgopt=path-exclude=/usr/share/man/*"
+         "--dpkgopt=path-exclude=/usr/share/info/*" "--dpkgopt=path-exclude=/usr/share/locale/*")
+recipe=$(printf '%s\n' "$DEBIAN_SUITE" "$DEBIAN_SNAPSHOT" "${mm_opts[@]}" | sha256sum | cut -c1-12)
 base="localhost/qrdesk-base:$DEBIAN_SUITE-$DEBIAN_SNAPSHOT-$recipe"
 podman=(podman --runtime runc)
 work=$(mktemp -d)
@@ -33,8 +37,7 @@ start=$SECONDS
 build_base() {
     "${podman[@]}" image exists "$base" && return
     echo "build-image: base $base from $mirror"
-    mmdebstrap --quiet --mode=root --variant=essential --include="$BASE_PACKAGES" \
-        --aptopt='Acquire::Check-Valid-Until "false"' "${dpkg_opts[@]/#/--dpkgopt=}" \
+    mmdebstrap --quiet --mode=root "${mm_opts[@]}" --aptopt='Acquire::Check-Valid-Until "false"' \
         "$DEBIAN_SUITE" "$work/rootfs.tar" "$mirror"
     "${podman[@]}" import --quiet "$work/rootfs.tar" "$base" >/dev/null
     rm -f "$work/rootfs.tar"
@@ -58,26 +61,31 @@ build_wheels() {
         local fill
         fill=$(mktemp -d "$house.XXXXXX")
         # setuptools (pinned) builds the service's wheel; pip (this machine's) installs inside the image.
-        pip_wheel -w "$fill" "./sync-service[cloud]" setuptools "pip==$pip"
+        pip_wheel -w "$fill" "$work/src/sync-service[cloud]" setuptools "pip==$pip"
         rm -f "$fill"/qrdesk_sync_service-*.whl
         mv -T "$fill" "$house" 2>/dev/null || rm -rf "$fill"  # lost the race: the other one is as good
     fi
     cp "$house"/*.whl "$work/ctx/wheels/"  # resolved again, offline, by pip inside the image
-    pip_wheel --no-deps --no-index --find-links "$house" -w "$work/ctx/wheels" ./sync-service
+    pip_wheel --no-deps --no-index --find-links "$house" -w "$work/ctx/wheels" "$work/src/sync-service"
     ls "$work/ctx/wheels"/qrdesk_sync_service-*.whl >/dev/null
+    echo "build-image: wheels ready after $((SECONDS - start)) s"
 }
 
-mkdir -p "$work/ctx/wheels" "$work/ctx/cloud_sync"
+mkdir -p "$work/ctx/wheels" "$work/ctx/cloud_sync" "$work/src"
+# The service's wheel is built from a copy without build/ or *.egg-info: setuptools builds in the tree it is
+# given, and a stale build/lib would put modules deleted since into the wheel.
+cp -r sync-service "$work/src/sync-service"
+rm -rf "$work/src/sync-service/build" "$work/src/sync-service/"*.egg-info
 build_wheels > "$work/wheels.log" 2>&1 &
 wheels=$!
 build_base
+echo "build-image: base ready after $((SECONDS - start)) s"
 if ! wait "$wheels"; then
     cat "$work/wheels.log" >&2
     echo "build-image: wheels failed" >&2
     exit 1
 fi
 cat "$work/wheels.log"
-echo "build-image: base and wheels ready after $((SECONDS - start)) s"
 cp -r sync-service "$work/ctx/sync-service"
 cp constraints.txt "$work/ctx/"
 # The wire protocol only (the service imports nothing else of cloud_sync, and nothing of app: lint-imports).
