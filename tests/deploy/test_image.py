@@ -3,31 +3,28 @@ settings, smoke-tested through the container: healthz, readyz, token create, a p
 
 The container's user, read-only root filesystem and capabilities come from the rendered aws overlay's Deployment,
 so the image is tried the way Kubernetes will run it. S3 and Azure are moto and Azurite on loopback (host network:
-no bridge, no iptables rules left behind). The container and the image are removed by their ids.
+no bridge, no iptables rules left behind). The container is removed by its id. The image is built in the background
+from the end of collection and this test runs last (tests/deploy/image_build.py), so the build overlaps the suite.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 import yaml
-from deploy_checks import ROOT
+from image_build import PODMAN, ImageBuild
 
 from tests.sync_service.helpers import clouds, free_port, wait_http
 
 pytestmark = [pytest.mark.emulators, pytest.mark.slow]
-TAG = f"localhost/qrdesk-sync-service:ci-{os.getpid()}"  # per run: several checkouts may build on one machine
-PODMAN = ["podman", "--runtime", "runc"]
 
 
 def _security_flags(rendered: str) -> list[str]:
@@ -45,54 +42,12 @@ def _security_flags(rendered: str) -> list[str]:
     return flags
 
 
-class Build:
-    """scripts/build-image.sh running in the background (the emulators start meanwhile); `tag()` waits for it."""
-
-    def __init__(self) -> None:
-        for tool in ("podman", "mmdebstrap", "runc"):
-            if shutil.which(tool) is None:
-                pytest.fail(f"{tool} not found: `scripts/setup.sh test` installs mmdebstrap podman runc uidmap",
-                            pytrace=False)
-        mirror = os.environ.get("QRDESK_IMAGE_MIRROR") or _host_mirror()
-        self.started = time.monotonic()
-        self.proc = subprocess.Popen(["bash", str(ROOT / "scripts" / "build-image.sh"), TAG], cwd=ROOT, text=True,
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                     env={**os.environ, "QRDESK_IMAGE_MIRROR": mirror})
-
-    def tag(self) -> str:
-        output, _ = self.proc.communicate(timeout=900)
-        assert self.proc.returncode == 0, output[-6000:]
-        print(f"\n{output.strip()}\nimage build: {time.monotonic() - self.started:.0f} s")
-        return TAG
-
-
-@pytest.fixture(scope="module")
-def image_build() -> Iterator[Build]:
-    build = Build()
-    try:
-        yield build
-    finally:
-        if build.proc.poll() is None:
-            build.proc.kill()
-            build.proc.wait()
-        subprocess.run([*PODMAN, "rmi", "--force", TAG], capture_output=True, timeout=120)
-
-
-def _host_mirror() -> str:
-    """This machine's Debian archive (CI machines reach the archive, not snapshot.debian.org)."""
-    for path in Path("/etc/apt/sources.list.d").glob("*.sources"):
-        for line in path.read_text().splitlines():
-            if line.startswith("URIs:") and "security" not in line:
-                return line.split(":", 1)[1].strip()
-    return "http://deb.debian.org/debian"
-
-
 def _run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(list(args), capture_output=True, text=True, timeout=180, env=env, input=stdin)
 
 
 def test_image_serves_the_cli_with_the_manifests_security_settings(
-        image_build: Build, rendered_overlays: dict[str, str], tmp_path: Path) -> None:
+        image_build: ImageBuild, rendered_overlays: dict[str, str], tmp_path: Path) -> None:
     port = free_port()
     with clouds("image") as settings:
         image = image_build.tag()
