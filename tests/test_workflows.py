@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import shlex
 import tomllib
@@ -51,3 +52,17 @@ def test_every_action_is_pinned_to_a_commit_with_its_version_named(path: Path) -
     loose = [line for line in lines
              if not re.search(r"uses:\s*[\w.-]+/[\w./-]+@[0-9a-f]{40} # v?\d+\.\d+\.\d+$", line)]
     assert not loose, f"{path.name}: not pinned to a full commit SHA with '# vX.Y.Z': {loose}"
+
+
+def test_the_image_workflow_runs_when_anything_the_image_holds_changes() -> None:
+    """The image is rebuilt, scanned and published when a file that build-image.sh stages changes: the trigger's
+    paths cover every checkout path it copies into the build context (cloud_sync/records.py was once missed)."""
+    script = (ROOT / "scripts" / "build-image.sh").read_text(encoding="utf-8")
+    staged = [word for line in script.splitlines() if line.strip().startswith("cp ") and '"$work/ctx' in line
+              for word in shlex.split(line.split("#")[0])[1:-1] if not word.startswith(("-", "$"))]
+    assert "cloud_sync/protocol.py" in staged and "constraints.txt" in staged, staged
+    globs = _load(ROOT / ".github" / "workflows" / "sync-service-image.yml")[True]["push"]["paths"]
+    # A copied folder is covered when a file inside it would be.
+    uncovered = [path for path in staged
+                 if not any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(f"{path}/file", g) for g in globs)]
+    assert not uncovered, f"sync-service-image.yml does not run when these change: {uncovered}"
