@@ -13,6 +13,7 @@ from app.core.encode import encode
 from app.core.export import export_code
 from app.core.render import render_bytes
 from app.core.spec import Style
+from app.core.svgraster import svg_to_image
 from tests.cli.procs import run_qrdesk
 
 URL = "https://example.com/lazy"
@@ -55,26 +56,33 @@ def _zbar_reads(path: Path) -> list[str]:
     ["make", URL, "-o", "{tmp}/x.png", "--fg", "#1a237e", "--eye-color", "#c62828", "--bg", "#fff8e1"],
     ["make", URL, "-o", "{tmp}/x.png", "--bg", "transparent", "--quiet-zone", "2", "--size", "3"],
     ["make", "12345", "-o", "{tmp}/x.png", "--micro"],
-], ids=["black on white", "colours", "transparent", "micro"])
-def test_make_plain_png_needs_no_numpy(tmp_path: Path, args: list[str]) -> None:
+    ["make", URL, "-o", "{tmp}/x.svg"],
+    ["make", URL, "-o", "{tmp}/x.svg", "--fg", "#1a237e", "--eye-color", "#c62828", "--bg", "transparent"],
+], ids=["black on white", "colours", "transparent", "micro", "svg", "svg colours"])
+def test_make_plain_png_or_svg_needs_no_numpy(tmp_path: Path, args: list[str]) -> None:
     modules = tmp_path / "modules.json"
     result = run_qrdesk(*(a.format(tmp=tmp_path) for a in args), blocked=("numpy",), modules_file=modules)
     assert result.returncode == 0, result.stderr
     assert "scans OK" in result.stdout
     assert "numpy" not in json.loads(modules.read_text())
+    out = Path(args[3].format(tmp=tmp_path))
+    if out.suffix == ".svg":  # zbar reads pictures: the SVG is drawn by resvg here, in the test's process
+        png = tmp_path / "svg.png"
+        svg_to_image(out.read_bytes()).save(png)
+        out = png
     if "--micro" not in args:  # zbar reads no Micro QR
-        assert _zbar_reads(tmp_path / "x.png") == [args[1]]
+        assert _zbar_reads(out) == [args[1]]
 
 
 def test_make_without_numpy_writes_the_file_the_vectorised_path_writes(tmp_path: Path) -> None:
     """Without NumPy the command encodes with segno's own encoder and renders from the rows; the file is the
     one this process (NumPy loaded: app.core.fastsegno, the app's and a batch's path) writes, byte for byte."""
     long_url = URL + "?" + "q=1&" * 60
-    for text in (URL, long_url, "Grüße, 東京"):
-        out = tmp_path / "cli.png"
+    for text, fmt in ((URL, "png"), (long_url, "png"), ("Grüße, 東京", "png"), (URL, "svg"), (long_url, "svg")):
+        out = tmp_path / f"cli.{fmt}"
         result = run_qrdesk("make", text, "-o", str(out), "--fg", "#1a237e", blocked=("numpy",))
         assert result.returncode == 0, result.stderr
-        assert out.read_bytes() == render_bytes(encode(text, Style(fg="#1a237e")), Style(fg="#1a237e"), "png")
+        assert out.read_bytes() == render_bytes(encode(text, Style(fg="#1a237e")), Style(fg="#1a237e"), fmt)
 
 
 def test_make_without_numpy_still_refuses_a_code_that_does_not_scan(tmp_path: Path) -> None:

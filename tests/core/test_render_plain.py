@@ -1,5 +1,6 @@
-"""Plain codes are drawn from their module rows without NumPy (app.core.render.plain): every pixel of the PNG,
-of the preview image and of the scan check's image is the colour of its module, worked out here from the
+"""Plain codes are drawn from their module rows without NumPy (app.core.render.plain, Scene.modules): every
+pixel of the PNG, of the preview image and of the scan check's image is the colour of its module, and the
+vector writers' square modules cover exactly the dark modules outside the eyes, each worked out here from the
 matrix with NumPy (an independent way to the same picture), for any size, quiet zone, colours and Micro QR."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from app.core import verify
 from app.core.encode import QrCode, encode
 from app.core.render import render_bytes, render_image
 from app.core.render.plain import is_black_on_white
+from app.core.render.scene import build_scene
 from app.core.spec import Style
 
 inks = st.sampled_from(["#000000", "#1a237e", "#c62828", "#00000080"])
@@ -63,3 +65,20 @@ def test_the_scan_checks_image_has_every_module_in_place(text: str, style: Style
     got = verify._check_image(code, style)
     assert got.mode == "L"
     np.testing.assert_array_equal(np.asarray(got), want)
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=texts, micro=st.booleans())
+def test_square_modules_are_the_maximal_runs_of_dark_modules_outside_the_eyes(text: str, micro: bool) -> None:
+    style = Style(micro=micro)
+    code = encode(text, style)
+    wanted = code.matrix & ~code.eye_mask
+    covered = np.zeros_like(wanted)
+    for shape in build_scene(code, style).modules:
+        row, left, right = int(shape.y), int(shape.x), int(shape.x + shape.w)
+        assert shape.kind == "rect" and shape.h == 1 and shape.w >= 1
+        assert not covered[row, left:right].any()  # no module twice
+        covered[row, left:right] = True
+        assert left == 0 or not wanted[row, left - 1]  # a run is never split
+        assert right == code.size or not wanted[row, right]
+    np.testing.assert_array_equal(covered, wanted)

@@ -7,12 +7,15 @@ writer draws the same shapes with Pillow, so all formats look alike.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import numpy as np
 from segno import consts as segno_consts
+
+if TYPE_CHECKING:
+    import numpy as np
 
 ShapeKind = Literal["rect", "rrect", "circle"]
 Radii = tuple[float, float, float, float]  # top-left, top-right, bottom-right, bottom-left
@@ -38,16 +41,18 @@ class Shape:
     radii: Radii = (0.0, 0.0, 0.0, 0.0)
 
 
-def horizontal_runs(mask: np.ndarray) -> Iterator[tuple[int, int, int]]:
-    """Yield ``(row, start_col, length)`` for each horizontal run of True cells."""
-    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = mask
-    edges = np.diff(padded, axis=1)
-    rows_s, cols_s = np.nonzero(edges == 1)
-    _, cols_e = np.nonzero(edges == -1)
-    # np.nonzero walks row by row, so starts and ends pair up in order.
-    for row, start, end in zip(rows_s.tolist(), cols_s.tolist(), cols_e.tolist(), strict=True):
-        yield row, start, end - start
+_RUN = re.compile(rb"[^\x00]+")
+
+
+def horizontal_runs(mask: np.ndarray | Sequence[bytes]) -> Iterator[tuple[int, int, int]]:
+    """Yield ``(row, start_col, length)`` for each horizontal run of set cells, row by row, left to right.
+
+    ``mask`` is a boolean matrix or rows of one byte per cell (:attr:`app.core.encode.QrCode.rows`: no NumPy
+    needed); a run is found by a regular expression over a row's bytes."""
+    rows = mask if isinstance(mask, Sequence) else [row.tobytes() for row in mask.astype("u1")]
+    for row, cells in enumerate(rows):
+        for run in _RUN.finditer(cells):
+            yield row, run.start(), run.end() - run.start()
 
 
 def module_shapes(matrix: np.ndarray, draw: np.ndarray, shape: str) -> list[Shape]:
@@ -57,6 +62,8 @@ def module_shapes(matrix: np.ndarray, draw: np.ndarray, shape: str) -> list[Shap
     join like pills; interior modules of a run never have a rounded corner, so runs merge into one
     shape in every style except dots.
     """
+    import numpy as np  # here: a plain code's shapes come from its rows (Scene.modules)
+
     if shape == "dots":
         rows, cols = np.nonzero(draw)
         return [Shape("circle", c + 0.5, r + 0.5, DOT_RADIUS) for r, c in zip(rows.tolist(), cols.tolist(),
@@ -85,6 +92,8 @@ def module_shapes(matrix: np.ndarray, draw: np.ndarray, shape: str) -> list[Shap
 def corner_flags(matrix: np.ndarray, draw: np.ndarray) -> np.ndarray:
     """Per module, which corners ``rounded`` rounds: bit 0 top-left, 1 top-right, 2 bottom-right,
     3 bottom-left (the same rule as :func:`module_shapes`, one module at a time)."""
+    import numpy as np
+
     dark = np.pad(matrix & draw, 1)
     up, down = ~dark[:-2, 1:-1], ~dark[2:, 1:-1]
     left, right = ~dark[1:-1, :-2], ~dark[1:-1, 2:]
@@ -159,6 +168,8 @@ def _rounded_outline(x: float, y: float, w: float, h: float, radii: Radii) -> li
 def function_mask(size: int, version: int | str) -> np.ndarray:
     """Modules of a (non-micro) QR symbol that carry no data: finders with separators and format
     information, timing patterns, alignment patterns and version information."""
+    import numpy as np
+
     mask = np.zeros((size, size), dtype=bool)
     if isinstance(version, str):  # Micro QR: one finder, timing along the top and left edges
         mask[:9, :9] = True

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-# A module import, not names: app.core.logo uses render.geometry, so either may be imported first.
-from app.core import logo as logos
 from app.core.encode import QrCode
 from app.core.gradient import Gradient
 from app.core.render.geometry import Shape, eye_shapes, horizontal_runs, module_shapes
 from app.core.render.layout import Layout, compute_layout
 from app.core.spec import RGBA, Style
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from app.core.logo import LogoPlan
 
 Box = tuple[float, float, float, float]  # x, y, width, height in modules, relative to the symbol's top-left
 
@@ -38,8 +40,7 @@ class Scene:
     code: QrCode
     style: Style
     layout: Layout
-    logo: logos.LogoPlan | None
-    draw: np.ndarray  # dark modules drawn with the module shape (not eyes, not under the logo)
+    logo: LogoPlan | None
     eyes: list[tuple[Shape, bool]]
     patch: list[Shape]  # background over function patterns inside the logo box
     frame: list[Shape]  # outer and inner outline of the border band (fill even-odd)
@@ -56,8 +57,18 @@ class Scene:
         return [shapes[i:i + 3] for i in range(0, len(shapes), 3)]
 
     @cached_property
+    def draw(self) -> np.ndarray:
+        """Dark modules drawn with the module shape (not eyes, not under the logo), as a boolean matrix."""
+        draw: np.ndarray = self.code.matrix & ~self.code.eye_mask
+        return draw if self.logo is None else draw & ~self.logo.cleared
+
+    @cached_property
     def modules(self) -> list[Shape]:
-        """Outlines of the drawn modules (vector writers; the raster writer works from ``draw``)."""
+        """Outlines of the drawn modules (vector writers; the raster writer works from ``draw``). Square
+        modules of a code without a logo are runs along its rows, found without NumPy."""
+        if self.style.module_shape == "square" and self.logo is None:
+            return [Shape("rect", col, row, length, 1) for row, col, length in horizontal_runs(_rows_without_eyes(
+                self.code))]
         return module_shapes(self.code.matrix, self.draw, self.style.module_shape)
 
     @property
@@ -71,23 +82,33 @@ def eye_shape_for(code: QrCode, style: Style) -> str:
     return "square" if code.micro else style.eye_shape
 
 
+def _rows_without_eyes(code: QrCode) -> list[bytes]:
+    """The code's rows with the finder patterns (drawn as eyes) blanked."""
+    rows = list(code.rows)
+    for top, left in code.finder_origins:
+        for r in range(top, top + 7):
+            rows[r] = rows[r][:left] + bytes(7) + rows[r][left + 7:]
+    return rows
+
+
 def build_scene(code: QrCode, style: Style) -> Scene:
     layout = compute_layout(code, style)
-    logo = logos.plan_logo(code, style)
-    draw = code.matrix & ~code.eye_mask
-    if logo is not None:
-        draw = draw & ~logo.cleared
+    logo = None
+    if style.logo:  # the logo module needs NumPy; a code without a logo is drawn without it
+        from app.core.logo import plan_logo
+
+        logo = plan_logo(code, style)
     eyes = [pair for r, c in code.finder_origins for pair in eye_shapes(r, c, eye_shape_for(code, style))]
     patch: list[Shape] = []
     if logo is not None:
-        patch = [Shape("rect", c, r, n, 1) for r, c, n in horizontal_runs(np.asarray(logo.protected))]
+        patch = [Shape("rect", c, r, n, 1) for r, c, n in horizontal_runs(logo.protected)]
     frame: list[Shape] = []
     if layout.border:
         b = layout.border
         frame = [Shape("rect", 0, 0, layout.width, layout.height),
                  Shape("rect", b, b, layout.width - 2 * b, layout.height - 2 * b)]
     fg_paint, eye_paint = paints(code, style)
-    return Scene(code=code, style=style, layout=layout, logo=logo, draw=draw, eyes=eyes,
+    return Scene(code=code, style=style, layout=layout, logo=logo, eyes=eyes,
                  patch=patch, frame=frame, fg=style.fg_rgba, bg=style.bg_rgba, eye=style.eye_rgba,
                  fg_paint=fg_paint, eye_paint=eye_paint)
 
