@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -189,6 +190,7 @@ def run_flow(moto: Moto, azurite: Azurite, creds: dict[str, str], tmp_path: Path
 
 
 def test_rendered_policy_lets_the_whole_flow_through(enforcing_moto: Moto, azurite: Azurite, tmp_path: Path) -> None:
+    _admin(enforcing_moto, "s3").create_bucket(Bucket="another-team")  # before enforcement
     creds = role_credentials(enforcing_moto, rendered_policy())
     # Enforcement is really on: the same role may not touch anything outside its prefixes.
     outside = boto3.client("s3", endpoint_url=enforcing_moto.url, region_name="us-east-1",
@@ -199,7 +201,20 @@ def test_rendered_policy_lets_the_whole_flow_through(enforcing_moto: Moto, azuri
         outside.put_object(Bucket=BUCKET, Key="elsewhere/x", Body=b"x")
     with pytest.raises(outside.exceptions.ClientError, match="AccessDenied"):
         outside.delete_object(Bucket=BUCKET, Key="u/ida/meta.json")
+    # Nor its prefixes in another bucket of the account (a bucket wildcard in the ARN would allow that).
+    with pytest.raises(outside.exceptions.ClientError, match="AccessDenied"):
+        outside.put_object(Bucket="another-team", Key="u/ida/meta.json", Body=b"x")
     assert run_flow(enforcing_moto, azurite, creds, tmp_path) == []
+
+
+def test_policy_names_its_own_bucket_and_key_only() -> None:
+    """No wildcard outside the object key: not in the service, the account, the region, the bucket or the key id."""
+    for statement in rendered_policy()["Statement"]:
+        assert "*" not in "".join(statement["Action"]), statement
+        for resource in statement["Resource"]:
+            arn, _, key = resource.partition("/") if resource.startswith("arn:aws:s3") else (resource, "", "")
+            assert arn in REFERENCES.values(), resource  # the bucket or the key Terraform names, nothing else
+            assert key == "" or re.fullmatch(r"[\w.-]+/\*", key), f"{resource}: not one named prefix"
 
 
 @pytest.mark.parametrize("prefix", ["u/*", "_auth/*", "_repl/*", "_system/*"])
