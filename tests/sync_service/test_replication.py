@@ -177,3 +177,39 @@ def test_degraded_reads_are_capped_at_the_replica_and_keep_client_cursors(tmp_pa
             assert page.status_code == 200 and page.json() == {"changes": [], "cursor": cursor, "has_more": False}
     finally:
         cold.stop()
+
+
+def _metric_sum(url: str, name: str, **labels: str) -> float:
+    """The sum of a metric's series whose labels include `labels` (0 when there is none)."""
+    total = 0.0
+    for m in re.finditer(rf"^{name}(?:{{(.*?)}})? (\S+)$", httpx.get(url + "/metrics", timeout=5).text, re.M):
+        have = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1) or ""))
+        if all(have.get(k) == v for k, v in labels.items()):
+            total += float(m.group(2))
+    return total
+
+
+def test_azure_refusing_is_counted_and_shows_replication_stopped(tmp_path: Path, moto_s3, azurite) -> None:
+    """A 403 from the replica (its firewall, a role assignment gone, a wrong key) is no outage that heals alone:
+    pushes still commit on S3, and what an operator watches says so: refusals counted for azure, the lag grows,
+    the last complete replication pass never comes (the alerts QrdeskSyncStoreRefusing and
+    QrdeskSyncReplicationStopped watch these; their promtool tests are in deploy/monitoring/rules)."""
+    s3, az = _stores(moto_s3, azurite)
+    good = _cfg(moto_s3, azurite, reconcile_interval_seconds="0.3")
+    token = make_token("gail", "laptop", **good)
+    wrong_key = "A" * 86 + "=="  # well-formed, not Azurite's: every request is signed wrong and answered 403
+    refused = {**good, "azure_connection_string": re.sub(r"AccountKey=[^;]+", f"AccountKey={wrong_key}",
+                                                         azurite.connection_string)}
+    svc = ServiceProcess(tmp_path / "svc.log", **refused)
+    try:
+        with httpx.Client(base_url=svc.url, timeout=30, headers=auth(token)) as c:
+            for _ in range(3):
+                r = c.post("/v1/push", json=push_body("laptop", record()))
+                assert r.status_code == 200 and r.json()["results"][0]["status"] == "applied", r.text
+        assert len(s3.list("u/gail/log/")) == 3 and az.list("u/gail/log/") == []
+        _poll(lambda: _metric_sum(svc.url, "qrdesk_sync_storage_refusals_total", store="azure") >= 3)
+        assert _metric_sum(svc.url, "qrdesk_sync_storage_refusals_total", store="s3") == 0
+        _poll(lambda: _metric(svc.url, "qrdesk_sync_replication_lag_seq") >= 3.0)
+        assert _metric(svc.url, "qrdesk_sync_replication_last_success_timestamp_seconds") == 0
+    finally:
+        svc.stop()
