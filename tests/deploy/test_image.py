@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -20,6 +21,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
+from deploy_checks import ROOT
 from image_build import PODMAN, ImageBuild
 
 from tests.sync_service.helpers import clouds, free_port, wait_http
@@ -76,6 +78,7 @@ def _smoke_test(container: str, base: str, tmp_path: Path) -> None:
     assert ready["status"] == "ok" and ready["stores"]["s3"]["up"] and ready["stores"]["azure"]["up"]
     inspect = json.loads(_run(*PODMAN, "inspect", container).stdout)[0]
     assert inspect["Config"]["User"] == "10001:10001" and inspect["HostConfig"]["ReadonlyRootfs"] is True
+    _assert_installed_as_pinned(container)
 
     from app.core.library import Library
 
@@ -107,3 +110,26 @@ def _smoke_test(container: str, base: str, tmp_path: Path) -> None:
     listed = qrdesk(desktop, "library", "list", "--json")
     items: list[dict[str, Any]] = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()]
     assert [i["name"] for i in items] == ["via-image"]
+
+
+def _assert_installed_as_pinned(container: str) -> None:
+    """Every distribution in the image is the version constraints.txt pins (the image once installed whatever
+    the index had), and nothing unpinned came along; pip and setuptools, build tools only, are not in it."""
+    listed = _run(*PODMAN, "exec", container, "python3", "-c",
+                  "import importlib.metadata as m, json; "
+                  "print(json.dumps({d.metadata['Name']: d.version for d in m.distributions()}))")
+    assert listed.returncode == 0, listed.stderr
+    installed = {_normalise(name): version for name, version in json.loads(listed.stdout).items()}
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        if "==" in line:
+            name, version = line.split("#")[0].split(";")[0].strip().split("==", 1)
+            pins[_normalise(name.split("[")[0])] = version.strip()
+    unpinned = {name: version for name, version in installed.items()
+                if name != "qrdesk-sync-service" and pins.get(name) != version}
+    assert not unpinned, f"in the image but not as constraints.txt pins them: {unpinned}"
+    assert "qrdesk-sync-service" in installed and not {"pip", "setuptools"} & installed.keys(), sorted(installed)
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()  # PEP 503
