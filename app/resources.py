@@ -60,4 +60,16 @@ def check_resources() -> str:
     if empty:
         raise ResourceMissing(f"empty resource file(s) in {resources_dir()}: {', '.join(empty)}")
     icons = len(list((resources_dir() / "icons").glob("*.svg")))
-    return f"{len(REQUIRED)} required files and {icons} icons in {resources_dir()}"
+    catalogues = compiled_catalogues()
+    return f"{len(REQUIRED)} required files, {icons} icons and {len(catalogues)} translations in {resources_dir()}"
+
+
+def compiled_catalogues() -> list[Path]:
+    """The compiled translations (``translations/*.qm``); raises :class:`ResourceMissing` when a source (``.ts``)
+    has no catalogue: they are build output (scripts/translations.py), so a build step did not run."""
+    folder = resources_dir() / "translations"
+    missing = [ts.name for ts in sorted(folder.glob("*.ts")) if not ts.with_suffix(".qm").is_file()]
+    if missing:
+        raise ResourceMissing(f"translations not compiled in {folder}: {', '.join(missing)} without a .qm "
+                              "(run scripts/setup.sh, or python scripts/translations.py build)")
+    return sorted(folder.glob("*.qm"))

@@ -43,6 +43,8 @@ if [ ! -e "$stamp" ]; then
     "${pip[@]}" "${args[@]}"
     touch "$stamp"
 fi
+# The translation catalogues (.qm) are build output: compiled from resources/translations/*.ts when newer.
+.venv/bin/python scripts/translations.py build
 
 if [ "$profile" = test ]; then
     if [ -f package-lock.json ] && [ ! -x node_modules/.bin/azurite-blob ]; then

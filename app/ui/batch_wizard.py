@@ -16,7 +16,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -61,34 +61,41 @@ from app.core.batch import (
 )
 from app.core.batch.mapping import plan_columns
 from app.core.batch.outputs import output_kind
+from app.core.batch.read import column_letter
 from app.core.batch.sheets import WORKBOOK_SUFFIXES
+from app.core.batch.templates import PAGES
 from app.core.errors import QrDeskError
 from app.core.formats import FORMATS
 from app.core.payloads import PAYLOAD_KINDS
 from app.core.spec import Style
+from app.ui.editor.model import field_label
 from app.ui.errors import describe, show_error
 from app.ui.library_store import LibraryStore
 from app.ui.themes import Tone, set_tone
+from app.ui.words import EYE_WORDS, MODULE_WORDS, number, payload_word, style_label, style_word
 from app.ui.workers import Task, submit
 
 PREVIEW_ROWS = 50
 STOP_WAIT_S = 120.0  # closing waits this long at most for a cancelled run's workers
-INPUT_FILTER = "Spreadsheets and text (*.xlsx *.xlsm *.ods *.xls *.csv *.tsv *.txt);;All files (*)"
-OUTPUT_FILTERS = "Folder of files (*);;ZIP archive (*.zip);;Label sheet PDF (*.pdf)"
 PLAIN, CURRENT, PRESET = "plain", "current", "preset"
+translate = QCoreApplication.translate
 
 
 def style_summary(style: Style) -> str:
     """What a style will change on every code, in words (so the choice is an informed one)."""
-    parts = [f"{style.fg} on {style.bg}", f"{style.module_shape} modules"]
+    parts = [translate("BatchWizard", "{fg} on {bg}").format(fg=style.fg, bg=style.bg),
+             translate("BatchWizard", "modules: {shape}").format(shape=style_word(MODULE_WORDS, style.module_shape))]
     if style.eye_shape != "square" or style.eye_color:
-        parts.append(f"{style.eye_shape} eyes" + (f" in {style.eye_color}" if style.eye_color else ""))
+        eyes = style_word(EYE_WORDS, style.eye_shape)
+        parts.append(translate("BatchWizard", "eyes: {shape} in {colour}").format(shape=eyes, colour=style.eye_color)
+                     if style.eye_color else translate("BatchWizard", "eyes: {shape}").format(shape=eyes))
     if style.logo:
-        parts.append(f"logo {Path(style.logo).name}")
+        parts.append(translate("BatchWizard", "logo {file}").format(file=Path(style.logo).name))
     if style.frame or style.caption:
-        parts.append(f"caption {style.caption!r}" if style.caption else "frame")
-    parts.append(f"ECC {style.ecc}")
-    return ", ".join(parts)
+        parts.append(translate("BatchWizard", "caption '{caption}'").format(caption=style.caption) if style.caption
+                     else translate("BatchWizard", "frame"))
+    parts.append(translate("BatchWizard", "error correction {level}").format(level=style.ecc))
+    return translate("BatchWizard", ", ").join(parts)
 
 
 class BatchWizard(QWizard):
@@ -100,7 +107,7 @@ class BatchWizard(QWizard):
     def __init__(self, style: Style, library: LibraryStore | None = None, parent: QWidget | None = None,
                  presets: dict[str, Style] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Batch import")
+        self.setWindowTitle(self.tr("Batch import"))
         self.setObjectName("batchWizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(900, 640)
@@ -122,7 +129,7 @@ class BatchWizard(QWizard):
     def table_copy(self) -> Table:
         """A copy of the table read on the first page (the later pages exist only after it)."""
         if self.table is None:
-            raise QrDeskError("no file has been read yet")
+            raise QrDeskError(self.tr("No file has been read yet."))
         return copy.deepcopy(self.table)
 
     def batch_options(self, output: Path | None = None) -> BatchOptions:
@@ -158,31 +165,32 @@ class SourcePage(QWizardPage):
     def __init__(self, wizard: BatchWizard) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle("Choose a file")
-        self.setSubTitle("A spreadsheet (.xlsx, .ods, .xls), a .csv table, or a .txt file (tab-separated "
-                         "text is a table; other text is one payload a line). You can also drop the file here.")
+        self.setTitle(self.tr("Choose a file"))
+        self.setSubTitle(self.tr("A spreadsheet (.xlsx, .ods, .xls), a .csv table, or a .txt file (tab-separated "
+                                 "text is a table; other text is one payload a line). You can also drop the file "
+                                 "here."))
         self.setAcceptDrops(True)
         self.path = QLineEdit()
-        self.path.setAccessibleName("Input file")
-        self.path.setPlaceholderText("Drop a spreadsheet, .csv or .txt file here")
-        browse = QPushButton("Browse…")
+        self.path.setAccessibleName(self.tr("Input file"))
+        self.path.setPlaceholderText(self.tr("Drop a spreadsheet, .csv or .txt file here"))
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         self.sheet = QComboBox()
-        self.sheet.setAccessibleName("Sheet")
+        self.sheet.setAccessibleName(self.tr("Sheet"))
         self.sheet.setEnabled(False)
         self.kind_combo = QComboBox()
-        self.kind_combo.setAccessibleName("Payload type for every row")
+        self.kind_combo.setAccessibleName(self.tr("Payload type for every row"))
         for name, kind in PAYLOAD_KINDS.items():
-            self.kind_combo.addItem(kind.label, name)
+            self.kind_combo.addItem(payload_word(kind.label), name)
         self.info = QLabel()
         self.info.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("File", row)
-        form.addRow("Sheet", self.sheet)
-        form.addRow("Each row is a", self.kind_combo)
+        form.addRow(self.tr("File"), row)
+        form.addRow(self.tr("Sheet"), self.sheet)
+        form.addRow(self.tr("Each row is a"), self.kind_combo)
         form.addRow(self.info)
         self.path.textChanged.connect(self.completeChanged)
         self.path.textChanged.connect(self._list_sheets)
@@ -191,7 +199,8 @@ class SourcePage(QWizardPage):
         return str(self.kind_combo.currentData())
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose rows", "", INPUT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose rows"), "", self.tr(
+            "Spreadsheets and text (*.xlsx *.xlsm *.ods *.xls *.csv *.tsv *.txt);;All files (*)"))
         if path:
             self.path.setText(path)
 
@@ -225,7 +234,7 @@ class SourcePage(QWizardPage):
             self.wiz.table = read_source(Path(self.path.text().strip()), sheet=sheet)
         except (QrDeskError, OSError) as exc:
             self.info.setText(f"⚠ {describe(exc)}")
-            show_error(self, "Cannot read the file", exc)
+            show_error(self, self.tr("Cannot read the file"), exc)
             return False
         return True
 
@@ -236,9 +245,9 @@ class RowsPage(QWizardPage):
     def __init__(self, wizard: BatchWizard) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle("Check columns and rows")
-        self.setSubTitle("These are the codes the first rows will become. Change a column below if the "
-                         "mapping is wrong; rows listed as failing are reported and skipped.")
+        self.setTitle(self.tr("Check columns and rows"))
+        self.setSubTitle(self.tr("These are the codes the first rows will become. Change a column below if the "
+                                 "mapping is wrong; rows listed as failing are reported and skipped."))
         self.mapping_text = QLabel()
         self.mapping_text.setObjectName("mappingText")
         self.mapping_text.setWordWrap(True)
@@ -250,12 +259,13 @@ class RowsPage(QWizardPage):
         self.mapping_form = QFormLayout(self.mapping_box)
         self.mapping_form.setContentsMargins(0, 0, 0, 0)
         self.preview = QTableWidget(0, 4)
-        self.preview.setAccessibleName("First rows as they will be encoded")
-        self.preview.setHorizontalHeaderLabels(["Row", "Encodes", "File or caption", "Status"])
+        self.preview.setAccessibleName(self.tr("First rows as they will be encoded"))
+        self.preview.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Encodes"), self.tr("File or caption"),
+                                                self.tr("Status")])
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.preview.horizontalHeader().setStretchLastSection(True)
         self.bad_rows = QListWidget()
-        self.bad_rows.setAccessibleName("Rows that will fail")
+        self.bad_rows.setAccessibleName(self.tr("Rows that will fail"))
         self.summary = QLabel()
         self.summary.setObjectName("batchSummary")
         self.summary.setWordWrap(True)
@@ -288,16 +298,16 @@ class RowsPage(QWizardPage):
             self.summary.setText(f"⚠ {describe(exc)}")
         header = table.header or ()
         width = max([len(r.cells) for r in table.rows[:PREVIEW_ROWS]] + [len(header), 1])
-        self._labels = [table.column_name(i) for i in range(width)]
+        self._labels = [self._column_label(table, i) for i in range(width)]
         self._refs = [header[i].strip() if i < len(header) and header[i].strip() else str(i + 1)
                       for i in range(width)]
         kind = PAYLOAD_KINDS[self.wiz.source_page.kind()]
-        targets = [(f.name, f.label + (" *" if f.required else "")) for f in kind.fields]
-        targets += [("name", "File name"), ("caption", "Caption")]
-        for target, label in targets:
+        targets = [(f.name, payload_word(f.label), f.required) for f in kind.fields]
+        targets += [("name", self.tr("File name"), False), ("caption", self.tr("Caption"), False)]
+        for target, label, required in targets:
             combo = QComboBox()
-            combo.setAccessibleName(f"Column for {label.rstrip(' *')}")
-            combo.addItem("(none)", None)
+            combo.setAccessibleName(self.tr("Column for {field}").format(field=label))
+            combo.addItem(self.tr("(none)"), None)
             for i, column in enumerate(self._labels):
                 combo.addItem(column, i)
             index = self._planned(plan, target)
@@ -305,16 +315,61 @@ class RowsPage(QWizardPage):
                 combo.setCurrentIndex(index + 1)
             combo.currentIndexChanged.connect(self._recheck)
             self.column_combos[target] = combo
-            self.mapping_form.addRow(label, combo)
+            self.mapping_form.addRow(label + (" *" if required else ""), combo)
         if ambiguous is not None:
             combo = self.column_combos[ambiguous.target]
             set_tone(combo, Tone.FAIL)  # a palette of its own: stylesheets break theme switches (app/ui/themes.py)
-            combo.setToolTip("Choose one of: " + ", ".join(label for _i, label, _w in ambiguous.choices))
-            self.choice.setText(f"⚠ {ambiguous.message[0].upper()}{ambiguous.message[1:]}. "
-                                f"Choose it under “{combo.accessibleName().removeprefix('Column for ')}”.")
+            combo.setToolTip(self.tr("Choose one of: {columns}").format(
+                columns=", ".join(label for _i, label, _w in ambiguous.choices)))
+            field = self.mapping_form.labelForField(combo)
+            self.choice.setText(self.tr("⚠ {problem}. Choose it under “{field}”.").format(
+                problem=f"{ambiguous.message[0].upper()}{ambiguous.message[1:]}",
+                field=field.text().rstrip(" *") if isinstance(field, QLabel) else ambiguous.target))
         else:
             self.choice.clear()
         self._recheck()
+
+    def _column_label(self, table: Table, index: int) -> str:
+        """What :meth:`Table.column_name` says (``B "Inhalt"``, ``"Inhalt"``, ``column 2``), in the user's words."""
+        head = table.header[index].strip() if table.header is not None and index < len(table.header) else ""
+        if table.sheet is not None:
+            letter = column_letter(table.first_column + index)
+            return f'{letter} "{head}"' if head else self.tr("column {letter}").format(letter=letter)
+        return f'"{head}"' if head else self.tr("column {number}").format(number=index + 1)
+
+    def _target_label(self, target: str) -> str:
+        kind = self.wiz.source_page.kind()
+        if any(f.name == target for f in PAYLOAD_KINDS[kind].fields):
+            return field_label(kind, target)
+        roles = {"name": self.tr("File name"), "caption": self.tr("Caption"), "copies": self.tr("Copies")}
+        return roles.get(target) or style_label(target)
+
+    def _reason(self, why: str) -> str:
+        """Why the core chose a column, in the user's words (app.core.batch.mapping words it in English)."""
+        fixed = {"chosen": self.tr("chosen"), "column order (no header row)": self.tr("column order (no header row)"),
+                 "the only column with data": self.tr("the only column with data")}
+        if why in fixed:
+            return fixed[why]
+        if why.startswith("header "):
+            return self.tr("header {name}").format(name=why.removeprefix("header "))
+        if why.startswith("holds "):
+            return self.tr("holds {what}").format(what=why.removeprefix("holds "))
+        return why
+
+    def _mapping_lines(self, plan: ColumnPlan) -> list[str]:
+        """One line per mapped column and one for the unused ones (what :meth:`ColumnPlan.describe` says)."""
+        targets = [*plan.fields.items(), *plan.style.items()]
+        targets += [(role, i) for role, i in (("name", plan.name), ("caption", plan.caption)) if i is not None]
+        lines = []
+        for target, index in targets:
+            why = self._reason(plan.reasons.get(target, ""))
+            line = self.tr("{target} ← {column}").format(target=self._target_label(target),
+                                                        column=self._labels[index] if index < len(self._labels)
+                                                        else plan.label(index))
+            lines.append(line + (f"  ({why})" if why else ""))
+        if plan.unused:
+            lines.append(self.tr("not used: {columns}").format(columns=", ".join(plan.unused)))
+        return lines
 
     @staticmethod
     def _planned(plan: ColumnPlan | None, target: str) -> int | None:
@@ -355,29 +410,32 @@ class RowsPage(QWizardPage):
             self.completeChanged.emit()
             return
         if self.choice.text().startswith("⚠"):
-            self.choice.setText("✓ Column chosen: the mapping below is what the run uses.")
+            self.choice.setText(self.tr("✓ Column chosen: the mapping below is what the run uses."))
         self.mapping_text.setText("<br>".join(
-            ["<b>Columns</b>"] + [line.replace("<", "&lt;").replace("&lt;-", "←") for line in self.plan.describe()]
+            [f"<b>{self.tr('Columns')}</b>"]
+            + [line.replace("<", "&lt;") for line in self._mapping_lines(self.plan)]
             + [f"<i>{n}</i>" for n in self.plan.notes]))
         self._show_rows(rows)
         self.errors = done.errors
         for error in done.errors:
             self.bad_rows.addItem(f"{error.where().capitalize()}: {error.reason}")
-        self.summary.setText(f"{len(done.items)} row(s) ready, {len(done.skipped)} blank row(s) skipped, "
-                             f"{len(done.errors)} will fail.")
+        self.summary.setText(self.tr("{ready}, {skipped}, {failing}.").format(
+            ready=self.tr("%n row(s) ready", "", len(done.items)),
+            skipped=self.tr("%n blank row(s) skipped", "", len(done.skipped)),
+            failing=self.tr("%n will fail", "", len(done.errors))))
         self.completeChanged.emit()
 
     def _show_rows(self, rows: list[PreviewRow]) -> None:
         self.preview.setRowCount(len(rows))
         for r, row in enumerate(rows):
             if row.skipped:
-                cells = [str(row.row), "", "", "blank: skipped"]
+                cells = [str(row.row), "", "", self.tr("blank: skipped")]
             elif row.error is not None:
-                cells = [str(row.row), "", "", f"fails: {row.error.reason}"]
+                cells = [str(row.row), "", "", self.tr("fails: {reason}").format(reason=row.error.reason)]
             else:
                 where = row.file_name or row.caption
                 copies = f" (x{row.copies})" if row.copies != 1 else ""
-                cells = [str(row.row), (row.data or "").replace("\n", "⏎"), where + copies, "ok"]
+                cells = [str(row.row), (row.data or "").replace("\n", "⏎"), where + copies, self.tr("ok")]
             for c, text in enumerate(cells):
                 self.preview.setItem(r, c, QTableWidgetItem(text))
         self.preview.resizeColumnsToContents()
@@ -389,19 +447,19 @@ class StylePage(QWizardPage):
     def __init__(self, wizard: BatchWizard) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle("Choose the look")
-        self.setSubTitle("Every code of the batch gets this style. Per-row colour, logo and ECC columns in the "
-                         "file override it for their rows.")
-        self.plain = QRadioButton("Plain: black on white, square modules, no logo, no caption")
-        self.current = QRadioButton("The editor's current style")
-        self.preset = QRadioButton("A preset:")
+        self.setTitle(self.tr("Choose the look"))
+        self.setSubTitle(self.tr("Every code of the batch gets this style. Per-row colour, logo and error "
+                                 "correction columns in the file override it for their rows."))
+        self.plain = QRadioButton(self.tr("Plain: black on white, square modules, no logo, no caption"))
+        self.current = QRadioButton(self.tr("The editor's current style"))
+        self.preset = QRadioButton(self.tr("A preset:"))
         self.group = QButtonGroup(self)
         for button, key in ((self.plain, PLAIN), (self.current, CURRENT), (self.preset, PRESET)):
             button.setObjectName(f"style_{key}")
             self.group.addButton(button)
         self.plain.setChecked(True)
         self.preset_combo = QComboBox()
-        self.preset_combo.setAccessibleName("Preset")
+        self.preset_combo.setAccessibleName(self.tr("Preset"))
         self.preset_combo.addItems(sorted(wizard.presets))
         self.preset.setEnabled(bool(wizard.presets))
         self.preset_combo.setEnabled(False)
@@ -438,7 +496,7 @@ class StylePage(QWizardPage):
 
     def _changed(self, *_args: object) -> None:
         self.preset_combo.setEnabled(self.preset.isChecked())
-        self.chosen.setText(f"<b>Every code:</b> {style_summary(self.chosen_style())}")
+        self.chosen.setText(self.tr("<b>Every code:</b> {style}").format(style=style_summary(self.chosen_style())))
 
 
 class OutputPage(QWizardPage):
@@ -447,64 +505,64 @@ class OutputPage(QWizardPage):
     def __init__(self, wizard: BatchWizard) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle("Choose the output")
-        self.setSubTitle("A folder or a .zip gets one file per row; a .pdf is a sheet of labels.")
+        self.setTitle(self.tr("Choose the output"))
+        self.setSubTitle(self.tr("A folder or a .zip gets one file per row; a .pdf is a sheet of labels."))
         self.output = QLineEdit()
-        self.output.setAccessibleName("Output folder, ZIP or PDF")
-        self.output.setPlaceholderText("A folder, a .zip, or a .pdf label sheet")
-        browse = QPushButton("Browse…")
+        self.output.setAccessibleName(self.tr("Output folder, ZIP or PDF"))
+        self.output.setPlaceholderText(self.tr("A folder, a .zip, or a .pdf label sheet"))
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         out_row = QHBoxLayout()
         out_row.addWidget(self.output, 1)
         out_row.addWidget(browse)
         self.fmt = QComboBox()
-        self.fmt.setAccessibleName("File format")
+        self.fmt.setAccessibleName(self.tr("File format"))
         for name in FORMATS:
             self.fmt.addItem(name.upper(), name)
-        self.labels_box = QGroupBox("Label sheet")
+        self.labels_box = QGroupBox(self.tr("Label sheet"))
         self.sheet = QComboBox()
-        self.sheet.setAccessibleName("Label sheet template")
+        self.sheet.setAccessibleName(self.tr("Label sheet template"))
         for name, template in builtin_templates().items():
             self.sheet.addItem(template.title or name, name)
         self.sheet_info = QLabel()
         self.sheet_info.setWordWrap(True)
-        self.margin_left = _mm_spin("Left margin", 0, 100)
-        self.margin_top = _mm_spin("Top margin", 0, 100)
+        self.margin_left = _mm_spin(self.tr("Left margin"), 0, 100)
+        self.margin_top = _mm_spin(self.tr("Top margin"), 0, 100)
         self.start = QSpinBox()
-        self.start.setAccessibleName("First free label")
+        self.start.setAccessibleName(self.tr("First free label"))
         self.start.setMinimum(1)
-        self.offset_x = _mm_spin("Printer offset right", -20, 20)
-        self.offset_y = _mm_spin("Printer offset down", -20, 20)
-        self.crop_marks = QCheckBox("Crop marks in the margins")
-        calibrate = QPushButton("Calibration page…")
-        calibrate.setToolTip("A page to print on this sheet to measure the printer's offset")
+        self.offset_x = _mm_spin(self.tr("Printer offset right"), -20, 20)
+        self.offset_y = _mm_spin(self.tr("Printer offset down"), -20, 20)
+        self.crop_marks = QCheckBox(self.tr("Crop marks in the margins"))
+        calibrate = QPushButton(self.tr("Calibration page…"))
+        calibrate.setToolTip(self.tr("A page to print on this sheet to measure the printer's offset"))
         calibrate.clicked.connect(self._calibration_page)
         margins = QHBoxLayout()
         margins.addWidget(self.margin_left)
-        margins.addWidget(QLabel("from the left,"))
+        margins.addWidget(QLabel(self.tr("from the left,")))
         margins.addWidget(self.margin_top)
-        margins.addWidget(QLabel("from the top"))
+        margins.addWidget(QLabel(self.tr("from the top")))
         margins.addStretch(1)
         offsets = QHBoxLayout()
         offsets.addWidget(self.offset_x)
-        offsets.addWidget(QLabel("right,"))
+        offsets.addWidget(QLabel(self.tr("right,")))
         offsets.addWidget(self.offset_y)
-        offsets.addWidget(QLabel("down"))
+        offsets.addWidget(QLabel(self.tr("down")))
         offsets.addWidget(calibrate)
         offsets.addStretch(1)
         sheet_form = QFormLayout(self.labels_box)
-        sheet_form.addRow("Sheet", self.sheet)
+        sheet_form.addRow(self.tr("Sheet"), self.sheet)
         sheet_form.addRow(self.sheet_info)
-        sheet_form.addRow("First label at", margins)
-        sheet_form.addRow("Start at label", self.start)
-        sheet_form.addRow("Printer offset", offsets)
+        sheet_form.addRow(self.tr("First label at"), margins)
+        sheet_form.addRow(self.tr("Start at label"), self.start)
+        sheet_form.addRow(self.tr("Printer offset"), offsets)
         sheet_form.addRow(self.crop_marks)
         self.what = QLabel()
         self.what.setObjectName("outputKind")
         form = QFormLayout(self)
-        form.addRow("Output", out_row)
-        form.addRow("Makes", self.what)
-        form.addRow("Format", self.fmt)
+        form.addRow(self.tr("Output"), out_row)
+        form.addRow(self.tr("Makes"), self.what)
+        form.addRow(self.tr("Format"), self.fmt)
         form.addRow(self.labels_box)
         self.output.textChanged.connect(self._output_changed)
         self.sheet.currentIndexChanged.connect(self._sheet_changed)
@@ -527,9 +585,11 @@ class OutputPage(QWizardPage):
         target = Path(self.output.text().strip() or "x")
         kind = output_kind(target)
         if kind == "labels":
-            return f"a PDF label sheet on {self.base_template().title or self.base_template().name}"
-        files = f"{self.fmt.currentText()} files"
-        return f"a ZIP archive of {files}" if kind == "zip" else f"a folder of {files}"
+            return self.tr("a PDF label sheet on {sheet}").format(
+                sheet=self.base_template().title or self.base_template().name)
+        if kind == "zip":
+            return self.tr("a ZIP archive of {format} files").format(format=self.fmt.currentText())
+        return self.tr("a folder of {format} files").format(format=self.fmt.currentText())
 
     def _output_changed(self) -> None:
         labels = self.is_labels()
@@ -543,16 +603,29 @@ class OutputPage(QWizardPage):
         self.margin_left.setValue(template.margin_left)
         self.margin_top.setValue(template.margin_top)
         self.start.setMaximum(template.per_page)
-        self.sheet_info.setText(template.describe() + (f"\nSource: {template.source}" if template.source else ""))
+        self.sheet_info.setText(self._sheet_text(template))
         self.what.setText(describe_first_upper(self.describe_output()))
 
+    def _sheet_text(self, template: LabelTemplate) -> str:
+        """What :meth:`LabelTemplate.describe` says, in the user's language."""
+        page = next((k.upper() if k != "letter" else self.tr("Letter") for k, v in PAGES.items()
+                     if v == template.page), f"{number(template.page[0], 0)} × {number(template.page[1], 0)} mm")
+        text = self.tr("%n label(s)", "", template.per_page) + " " + self.tr(
+            "({columns} × {rows}) of {width} × {height} mm on {page}, first at {left}, {top} mm, pitch {across} × "
+            "{down} mm").format(
+            columns=template.columns, rows=template.rows, width=_mm(template.label_w), height=_mm(template.label_h),
+            page=page, left=_mm(template.margin_left), top=_mm(template.margin_top), across=_mm(template.pitch[0]),
+            down=_mm(template.pitch[1]))
+        return text + ("\n" + self.tr("Source: {source}").format(source=template.source) if template.source else "")
+
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Output", "codes.zip", OUTPUT_FILTERS)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Output"), "codes.zip", self.tr(
+            "Folder of files (*);;ZIP archive (*.zip);;Label sheet PDF (*.pdf)"))
         if path:
             self.output.setText(path)
 
     def _calibration_page(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Calibration page", "calibration.pdf", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Calibration page"), "calibration.pdf", "PDF (*.pdf)")
         if path:
             self.write_calibration(Path(path))
 
@@ -561,7 +634,7 @@ class OutputPage(QWizardPage):
             with open(path, "wb") as fh:
                 write_calibration_page(fh, self.template(), (self.offset_x.value(), self.offset_y.value()))
         except (QrDeskError, OSError) as exc:
-            show_error(self, "Calibration page", exc)
+            show_error(self, self.tr("Calibration page"), exc)
 
     def isComplete(self) -> bool:
         return bool(self.output.text().strip())
@@ -570,13 +643,18 @@ class OutputPage(QWizardPage):
         try:
             self.template()
         except QrDeskError as exc:
-            show_error(self, "Label sheet", exc)
+            show_error(self, self.tr("Label sheet"), exc)
             return False
         return True
 
 
 def describe_first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _mm(value: float) -> str:
+    """A millimetre figure as the core's ``:g`` writes it, in the user's number format."""
+    return QLocale().toString(float(value), "g", 6)
 
 
 def _mm_spin(name: str, low: float, high: float) -> QDoubleSpinBox:
@@ -593,7 +671,7 @@ class RunPage(QWizardPage):
     def __init__(self, wizard: BatchWizard) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle("Make the codes")
+        self.setTitle(self.tr("Make the codes"))
         self.result: BatchResult | None = None
         self._task: Task | None = None
         self._cancel = threading.Event()
@@ -602,13 +680,13 @@ class RunPage(QWizardPage):
         self.plan_text = QLabel()
         self.plan_text.setObjectName("runPlan")
         self.plan_text.setWordWrap(True)
-        self.add_to_library = QCheckBox("Add the codes to the library")
+        self.add_to_library = QCheckBox(self.tr("Add the codes to the library"))
         self.add_to_library.setEnabled(wizard.library is not None)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Batch progress")
-        self.start = QPushButton("Start")
+        self.progress.setAccessibleName(self.tr("Batch progress"))
+        self.start = QPushButton(self.tr("Start"))
         self.start.clicked.connect(self.run)
-        self.cancel = QPushButton("Cancel run")
+        self.cancel = QPushButton(self.tr("Cancel run"))
         self.cancel.setEnabled(False)
         self.cancel.clicked.connect(self._cancel.set)
         self.status = QLabel()
@@ -636,8 +714,9 @@ class RunPage(QWizardPage):
     def initializePage(self) -> None:
         self.progress.setValue(0)
         self.status.clear()
-        self.plan_text.setText(f"Makes {self.wiz.output_page.describe_output()} in {self.output.text().strip()}; "
-                               f"style: {style_summary(self.wiz.style_page.chosen_style())}.")
+        self.plan_text.setText(self.tr("Makes {output} in {folder}; style: {style}.").format(
+            output=self.wiz.output_page.describe_output(), folder=self.output.text().strip(),
+            style=style_summary(self.wiz.style_page.chosen_style())))
 
     def running(self) -> bool:
         return not self._idle.is_set()
@@ -645,12 +724,12 @@ class RunPage(QWizardPage):
     def run(self) -> Task | None:
         text = self.output.text().strip()
         if not text:
-            show_error(self, "Batch import", "Choose where the codes go: a folder, a .zip or a .pdf.")
+            show_error(self, self.tr("Batch import"), self.tr("Choose where the codes go: a folder, a .zip or a .pdf."))
             return None
         try:
             options = self.wiz.batch_options(Path(text))
         except QrDeskError as exc:
-            show_error(self, "Batch import", exc)
+            show_error(self, self.tr("Batch import"), exc)
             return None
         self._cancel.clear()
         self._idle.clear()
@@ -662,7 +741,7 @@ class RunPage(QWizardPage):
         task.signals.failed.connect(self._failed)
         self.start.setEnabled(False)
         self.cancel.setEnabled(True)
-        self.status.setText("Running…")
+        self.status.setText(self.tr("Running…"))
         self._task = submit(task)
         return task
 
@@ -677,7 +756,7 @@ class RunPage(QWizardPage):
         if not self.running():
             return True
         self._cancel.set()
-        self.status.setText("Cancelling: waiting for the running codes to finish…")
+        self.status.setText(self.tr("Cancelling: waiting for the running codes to finish…"))
         deadline = time.monotonic() + timeout
         while self.running() and time.monotonic() < deadline:
             QCoreApplication.processEvents()
@@ -697,13 +776,18 @@ class RunPage(QWizardPage):
         self.cancel.setEnabled(False)
         self.progress.setMaximum(max(1, result.total))
         self.progress.setValue(result.total if not result.cancelled else self.progress.value())
-        made = f"{result.labels} labels" if result.labels else f"{result.ok_count} code(s)"
-        parts = [f"{made} written as {self._format} to {result.output}", result.summary()]
+        made = self.tr("%n label(s)", "", result.labels) if result.labels else \
+            self.tr("%n code(s)", "", result.ok_count)
+        parts = [self.tr("{made} written as {format} to {output}").format(made=made, format=self._format,
+                                                                         output=result.output),
+                 self.tr("{done}, {skipped}, {failed}").format(
+                     done=self.tr("%n done", "", result.done), skipped=self.tr("%n skipped", "", len(result.skipped)),
+                     failed=self.tr("%n failed", "", result.failed))]
         if result.errors and result.errors_path:
-            parts.append(f"failed rows listed in {result.errors_path}")
+            parts.append(self.tr("failed rows listed in {file}").format(file=result.errors_path))
         if result.cancelled:
-            parts.insert(0, "Cancelled")
-        self.status.setText("; ".join(parts) + ".")
+            parts.insert(0, self.tr("Cancelled"))
+        self.status.setText(self.tr("; ").join(parts) + ".")
         if self.add_to_library.isChecked() and self.wiz.library is not None and not result.cancelled:
             self._add_to_library()
         self.wiz.finished_run.emit(result)
@@ -712,7 +796,7 @@ class RunPage(QWizardPage):
         self.start.setEnabled(True)
         self.cancel.setEnabled(False)
         self.status.setText(f"⚠ {describe(exc)}")
-        show_error(self, "Batch import failed", exc)
+        show_error(self, self.tr("Batch import failed"), exc)
 
     def _add_to_library(self) -> None:
         """Store one library item per good row (the same payloads the run encoded)."""
@@ -734,6 +818,6 @@ class RunPage(QWizardPage):
                 library.add_spec(QrSpec(options.kind, fields, options.style), name=name, tags=("batch",))
                 added += 1
         except (QrDeskError, OSError) as exc:
-            show_error(self, "Adding to the library failed", exc)
+            show_error(self, self.tr("Adding to the library failed"), exc)
             return
         self.wiz.items_added.emit(added)

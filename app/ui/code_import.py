@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QEvent, QMimeData, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
@@ -23,10 +23,11 @@ from app.core.errors import QrDeskError
 from app.core.payloads import PAYLOAD_KINDS
 from app.core.spec import QrSpec
 from app.ui.imaging import qimage_to_pil
+from app.ui.words import payload_word
 from app.ui.workers import Task, submit
 
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".tif", ".tiff", ".gif", ".bmp", ".svg", ".svgz", ".pdf")
-OPEN_FILTER = "Pictures and PDFs (*.png *.jpg *.jpeg *.webp *.tif *.tiff *.gif *.bmp *.svg *.pdf);;All files (*)"
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,13 @@ class Found:
     source: str  # file name or "pasted picture"
 
     def describe(self) -> str:
-        kind = PAYLOAD_KINDS[self.code.kind].label if self.code.kind in PAYLOAD_KINDS else self.code.kind
-        page = f", page {self.code.page}" if self.code.page else ""
+        kind = payload_word(PAYLOAD_KINDS[self.code.kind].label) if self.code.kind in PAYLOAD_KINDS else self.code.kind
         text = " ".join(self.code.text.split())
         text = text if len(text) <= 60 else text[:59] + "…"
-        return f"{kind}: {text}  ({self.source}{page})"
+        if self.code.page:
+            return translate("CodeImporter", "{kind}: {text}  ({source}, page {page})").format(
+                kind=kind, text=text, source=self.source, page=self.code.page)
+        return translate("CodeImporter", "{kind}: {text}  ({source})").format(kind=kind, text=text, source=self.source)
 
 
 @dataclass(frozen=True)
@@ -62,14 +65,14 @@ def decode_sources(paths: Sequence[str]) -> ImportResult:
             problems.append(str(exc).replace(path, name))
             continue
         if not result.codes:
-            problems.append(f"No QR code found in {name}.")
+            problems.append(translate("CodeImporter", "No QR code found in {file}.").format(file=name))
         found += [Found(code, name) for code in result.codes]
     return ImportResult(found, problems)
 
 
 def decode_picture(image: Image.Image, source: str) -> ImportResult:
     codes = decode_image(image)
-    problems = [] if codes else [f"No QR code found in the {source}."]
+    problems = [] if codes else [translate("CodeImporter", "No QR code found in the {source}.").format(source=source)]
     return ImportResult([Found(code, source) for code in codes], problems)
 
 
@@ -97,7 +100,8 @@ class CodeImporter(QObject):
     # -- entry points ---------------------------------------------------------------------------------
     def open_dialog(self, start_dir: str = "") -> Task | None:
         paths, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Open a picture of a QR code"), start_dir,
-                                                OPEN_FILTER)
+                                                self.tr("Pictures and PDFs (*.png *.jpg *.jpeg *.webp *.tif *.tiff "
+                                                        "*.gif *.bmp *.svg *.pdf);;All files (*)"))
         return self.open_files(paths) if paths else None
 
     def open_files(self, paths: Sequence[str]) -> Task | None:
@@ -107,7 +111,8 @@ class CodeImporter(QObject):
         self.busy.emit(self.tr("Reading {names}…").format(names=names))
         return self._start(Task(decode_sources, list(paths)))
 
-    def open_image(self, image: QImage, source: str = "pasted picture") -> Task | None:
+    def open_image(self, image: QImage, source: str = "") -> Task | None:
+        source = source or self.tr("pasted picture")
         if image.isNull():
             self.failed.emit(self.tr("The clipboard holds no picture."))
             return None
@@ -147,9 +152,9 @@ class CodeImporter(QObject):
             return
         spec: QrSpec = chosen.code.spec()
         others = len(result.found) - 1
-        note = self.tr(" ({n} more codes found)").format(n=others) if others and chosen is result.found[0] else ""
+        note = " " + self.tr("(%n more code(s) found)", "", others) if others and chosen is result.found[0] else ""
         skipped = (" " + " ".join(result.problems)) if result.problems else ""
-        kind = PAYLOAD_KINDS[spec.kind].label if spec.kind in PAYLOAD_KINDS else spec.kind
+        kind = payload_word(PAYLOAD_KINDS[spec.kind].label) if spec.kind in PAYLOAD_KINDS else spec.kind
         message = self.tr("Opened the {kind} code from {source}").format(kind=kind, source=chosen.source)
         self.opened.emit(spec, message + note + "." + skipped)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStatusBar
 
@@ -24,6 +24,8 @@ from app.ui.errors import show_error
 from app.ui.preview import PreviewController, PreviewResult
 from app.ui.release import may_release
 from app.ui.scan_details import ClickFilter, RobustnessBadge, ScanDetailsDialog, Thorough, ThoroughCheck
+
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -53,13 +55,14 @@ def install_decode_ui(window: QMainWindow, preview: PreviewController, status: Q
     thorough = ThoroughCheck(window)
     ui: DecodeUi = DecodeUi(
         importer=importer, drop=DropTarget(window, importer), badge=badge, thorough=thorough,
-        open_image=make_action(window, window.tr("Open image…"), importer.open_dialog,
+        open_image=make_action(window, translate("DecodeUi", "Open image…"), importer.open_dialog,
                                shortcut=QKeySequence.StandardKey.Open, icon_name="blank"),
-        paste_image=make_action(window, window.tr("Paste image"), importer.paste,
+        paste_image=make_action(window, translate("DecodeUi", "Paste image"), importer.paste,
                                 shortcut=QKeySequence.StandardKey.Paste),
-        copy_svg=make_action(window, window.tr("Copy as SVG"), lambda: _copy_svg(window, status, preview, spec()),
-                             shortcut="Ctrl+Alt+C"),
-        details=make_action(window, window.tr("Scan details…"), lambda: _show_details(window, ui), shortcut="Ctrl+I"),
+        copy_svg=make_action(window, translate("DecodeUi", "Copy as SVG"),
+                             lambda: _copy_svg(window, status, preview, spec()), shortcut="Ctrl+Alt+C"),
+        details=make_action(window, translate("DecodeUi", "Scan details…"), lambda: _show_details(window, ui),
+                            shortcut="Ctrl+I"),
     )
 
     def on_rendered(result: PreviewResult) -> None:
@@ -94,11 +97,11 @@ def _show_details(window: QMainWindow, ui: DecodeUi) -> None:
 
 
 def _copy_svg(window: QMainWindow, status: QStatusBar, preview: PreviewController, spec: QrSpec) -> None:
-    if not may_release(window, spec, window.tr("Copy as SVG"), preview.report_for(spec)):  # the one gate
+    if not may_release(window, spec, translate("DecodeUi", "Copy as SVG"), preview.report_for(spec)):  # the one gate
         return
     try:
         ui_export.copy_svg_to_clipboard(spec)
     except QrDeskError as exc:
-        show_error(window, window.tr("Copy failed"), exc)
+        show_error(window, translate("DecodeUi", "Copy failed"), exc)
         return
-    status.showMessage(window.tr("QR code copied to the clipboard as SVG"), 4000)
+    status.showMessage(translate("DecodeUi", "QR code copied to the clipboard as SVG"), 4000)

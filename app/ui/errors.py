@@ -12,13 +12,14 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.core.errors import QrDeskError
 from app.core.profile import Profile
 
 log = logging.getLogger("qrdesk.ui")
+translate = QCoreApplication.translate
 
 
 def log_path() -> Path:
@@ -77,8 +78,9 @@ def install_excepthook() -> None:
         if QApplication.instance() is None:
             sys.__excepthook__(kind, exc, tb)
             return
-        QMessageBox.critical(None, "QRDesk: unexpected error",
-                             f"Something went wrong: {type(exc).__name__}: {exc}\n\n"
-                             f"Your work was not discarded. Details were written to {log_path()}.")
+        QMessageBox.critical(None, translate("Errors", "QRDesk: unexpected error"),
+                             translate("Errors", "Something went wrong: {error}\n\nYour work was not discarded. "
+                                       "Details were written to {log}.").format(error=f"{type(exc).__name__}: {exc}",
+                                                                               log=log_path()))
 
     sys.excepthook = hook

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from app.core.verify import ScanReport
 from app.ui.preview import PreviewResult, PreviewState
 from app.ui.text import elide
 from app.ui.themes import Tone, set_tone
+
+translate = QCoreApplication.translate
 
 
 class ScanState(Enum):
@@ -37,11 +39,11 @@ class PreviewStatus:
 
     def __init__(self, status_bar: QStatusBar) -> None:
         self.version_label = QLabel()
-        self.version_label.setAccessibleName("Version and error correction")
+        self.version_label.setAccessibleName(translate("PreviewStatus", "Version and error correction"))
         self.capacity_label = QLabel()
-        self.capacity_label.setAccessibleName("Capacity used")
+        self.capacity_label.setAccessibleName(translate("PreviewStatus", "Capacity used"))
         self.scan_label = QLabel()
-        self.scan_label.setAccessibleName("Scan check")
+        self.scan_label.setAccessibleName(translate("PreviewStatus", "Scan check"))
         for label in (self.version_label, self.capacity_label, self.scan_label):
             status_bar.addPermanentWidget(label)
         self.summary = QLabel()
@@ -59,18 +61,22 @@ class PreviewStatus:
             self._set_scan(state, result.message)
             return
         code = result.code
-        self.version_label.setText(f"Version {code.version} · ECC {code.ecc or '—'}")
-        self.capacity_label.setText(f"{code.capacity_used:.0%} of capacity")
+        self.version_label.setText(translate("PreviewStatus", "Version {version} · ECC {level}").format(
+            version=code.version, level=code.ecc or "—"))
+        self.capacity_label.setText(translate("PreviewStatus", "{percent}% of capacity").format(
+            percent=round(code.capacity_used * 100)))
         self.summary.setText(elide(code.data, 90))
-        self._set_scan(ScanState.CHECKING, "Checking…")
+        self._set_scan(ScanState.CHECKING, translate("PreviewStatus", "Checking…"))
 
     def show_report(self, report: ScanReport) -> None:
         if not report.ok:
-            self._set_scan(ScanState.FAIL, "Fails: " + ("; ".join(report.errors) or "does not decode"))
+            reasons = "; ".join(report.errors) or translate("PreviewStatus", "does not decode")
+            self._set_scan(ScanState.FAIL, translate("PreviewStatus", "Fails: {reasons}").format(reasons=reasons))
         elif report.warnings:
-            self._set_scan(ScanState.WARN, "Scannable, but: " + "; ".join(report.warnings))
+            self._set_scan(ScanState.WARN, translate("PreviewStatus", "Scannable, but: {warnings}").format(
+                warnings="; ".join(report.warnings)))
         else:
-            self._set_scan(ScanState.OK, "✓ Scannable")
+            self._set_scan(ScanState.OK, translate("PreviewStatus", "✓ Scannable"))
 
     def _set_scan(self, state: ScanState, text: str) -> None:
         self.scan_state = state

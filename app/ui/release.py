@@ -17,9 +17,7 @@ from app.core.verify import ScanReport, check_code
 from app.ui.errors import show_error
 from app.ui.export import encode_for_export
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Release", text)
+translate = QCoreApplication.translate
 
 
 def verdict(spec: QrSpec, known: ScanReport | None = None) -> ScanReport:
@@ -28,7 +26,7 @@ def verdict(spec: QrSpec, known: ScanReport | None = None) -> ScanReport:
 
 
 def reasons(report: ScanReport) -> str:
-    return "; ".join(report.errors) or tr("it does not decode")
+    return "; ".join(report.errors) or translate("Release", "it does not decode")
 
 
 def may_release(parent: QWidget, spec: QrSpec, action: str, known: ScanReport | None = None) -> bool:
@@ -38,15 +36,18 @@ def may_release(parent: QWidget, spec: QrSpec, action: str, known: ScanReport | 
     try:
         report = verdict(spec, known)
     except QrDeskError as exc:
-        show_error(parent, tr("{action} failed").format(action=action), exc)
+        show_error(parent, translate("Release", "{action} failed").format(action=action), exc)
         return False
     if report.ok:
         return True
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("This code does not scan"),
-                      tr("A phone may not read this code: {reasons}.").format(reasons=reasons(report)), parent=parent)
+    question = translate("Release", "A phone may not read this code: {reasons}.").format(reasons=reasons(report))
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Release", "This code does not scan"), question,
+                      parent=parent)
     box.setObjectName("releaseGate")
-    box.setInformativeText(tr("Change the style until the badge says “Scannable”, or go ahead anyway."))
-    anyway = box.addButton(tr("{action} anyway").format(action=action), QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText(translate("Release", "Change the style until the badge says “Scannable”, or go ahead "
+                                                "anyway."))
+    anyway = box.addButton(translate("Release", "{action} anyway").format(action=action),
+                           QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
@@ -61,4 +62,6 @@ def drag_refusal(spec: QrSpec, known: ScanReport | None = None) -> str:
         report = verdict(spec, known)
     except QrDeskError as exc:
         return str(exc)
-    return "" if report.ok else tr("This code does not scan: {reasons}.").format(reasons=reasons(report))
+    if report.ok:
+        return ""
+    return translate("Release", "This code does not scan: {reasons}.").format(reasons=reasons(report))

@@ -18,19 +18,19 @@ class Answer(Enum):
     CANCEL = "cancel"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Unsaved", text)
+translate = QCoreApplication.translate
 
 
 def ask_to_save(parent: QWidget, name: str, new: bool = False, can_save: bool = True) -> Answer:
     """Ask whether to save first: the changes to the item ``name``, or (``new``) the new code named so (without
     a library there is only Discard and Cancel)."""
     button = QMessageBox.StandardButton
-    question = tr("Save the new code “{name}” to the library first?") if new else \
-        tr("Save the changes to “{name}” first?")
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Unsaved changes"), question.format(name=name), parent=parent)
+    question = translate("Unsaved", "Save the new code “{name}” to the library first?") if new else \
+        translate("Unsaved", "Save the changes to “{name}” first?")
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Unsaved", "Unsaved changes"), question.format(name=name),
+                      parent=parent)
     box.setObjectName("unsavedPrompt")
-    box.setInformativeText(tr("If you don't save them, your changes will be lost."))
+    box.setInformativeText(translate("Unsaved", "If you don't save them, your changes will be lost."))
     box.setStandardButtons((button.Save if can_save else button.NoButton) | button.Discard | button.Cancel)
     box.setDefaultButton(button.Save if can_save else button.Cancel)
     box.setEscapeButton(button.Cancel)

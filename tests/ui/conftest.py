@@ -22,6 +22,22 @@ def _none_refcount_guard():
     guard_none_refcount()  # the same guard the app applies at start (see app/ui/compat.py)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _english_plurals(qapp):
+    """The app's English plural forms ("1 code", "2 codes": resources/translations/qrdesk_en.ts), installed as
+    the app installs them at start."""
+    from PySide6.QtCore import QTranslator
+
+    from app.resources import resources_dir
+
+    translator = QTranslator()
+    catalogue = resources_dir() / "translations" / "qrdesk_en.qm"
+    assert translator.load(str(catalogue)), f"{catalogue} is missing: run python scripts/translations.py build"
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
 @pytest.fixture(autouse=True)
 def _no_unexpected_questions(request):
     """A question the test does not answer (uihelpers.answering) is cancelled, so no test hangs on a blocking

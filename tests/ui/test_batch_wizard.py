@@ -59,7 +59,7 @@ def test_bad_row_is_reported_with_its_row_number_before_running(make_wizard):
     go_to(wizard, wizard.rows_page)
     bad = [wizard.rows_page.bad_rows.item(i).text() for i in range(wizard.rows_page.bad_rows.count())]
     assert len(bad) == 1 and bad[0].startswith("Row 3 (url")
-    assert "2 row(s) ready, 0 blank row(s) skipped, 1 will fail" in wizard.rows_page.summary.text()
+    assert "2 rows ready, 0 blank rows skipped, 1 will fail" in wizard.rows_page.summary.text()
     assert wizard.rows_page.preview.rowCount() == 3
 
 
@@ -67,7 +67,7 @@ def test_rows_page_shows_the_mapping_and_first_rows_as_encoded(make_wizard):
     wizard = make_wizard(path=FIXTURES / "codes.xlsx", kind="text")
     go_to(wizard, wizard.rows_page)
     page = wizard.rows_page
-    assert 'text ← B "Inhalt"' in page.mapping_text.text() and 'C "Notiz"' in page.mapping_text.text()
+    assert 'Text ← B "Inhalt"' in page.mapping_text.text() and 'C "Notiz"' in page.mapping_text.text()
     shown = {page.preview.item(r, 0).text(): (page.preview.item(r, 1).text(), page.preview.item(r, 3).text())
              for r in range(page.preview.rowCount())}
     assert shown["3"] == ("4917012345678", "ok") and shown["5"] == ("000042", "ok")

@@ -14,6 +14,7 @@ from app.core.gradient import Gradient, parse_gradient
 from app.core.spec import QrSpec
 from app.ui.editor.model import EditorModel
 from app.ui.editor.style_panel import ColorButton  # the style panel imports this module lazily
+from app.ui.words import GRADIENT_WORDS, style_word
 
 DEFAULT_STOPS = ("#1a237e", "#00897b")
 
@@ -26,9 +27,8 @@ class GradientRow(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("{title} gradient").format(title=title))
-        self.kind.addItem(self.tr("none"), "")
-        self.kind.addItem(self.tr("linear"), "linear")
-        self.kind.addItem(self.tr("radial"), "radial")
+        for value in GRADIENT_WORDS:
+            self.kind.addItem(style_word(GRADIENT_WORDS, value), value)
         self.angle = QSpinBox(minimum=0, maximum=359, suffix="°", singleStep=15)
         self.angle.setWrapping(True)
         self.angle.setAccessibleName(self.tr("{title} gradient angle").format(title=title))

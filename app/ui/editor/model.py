@@ -16,33 +16,18 @@ from app.core.errors import SpecError
 from app.core.payloads import PAYLOAD_KINDS
 from app.core.payloads.convert import convert_fields
 from app.core.spec import QrSpec
+from app.ui.words import payload_word, style_label
 
 _MERGE_ID = 0x5152  # any constant; commands with the same id may merge
 
-# What a style option is called in undo entries and messages (the form's own words, not attribute names).
-STYLE_LABELS = {
-    "fg": "foreground colour", "bg": "background colour", "eye_color": "eye colour", "ecc": "error correction",
-    "quiet_zone": "quiet zone", "module_shape": "module shape", "eye_shape": "eye shape", "logo": "logo",
-    "logo_scale": "logo size", "frame": "frame", "caption": "caption", "micro": "Micro QR", "charset": "charset",
-    "size": "size", "size_unit": "size unit", "size_mode": "size mode", "dpi": "resolution",
-    "fg_gradient": "module gradient", "eye_gradient": "eye gradient", "boost_ecc": "error correction boost",
-}
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EditorModel", text)
-
-
-def style_label(attr: str) -> str:
-    """The words for a style option (``eye_color`` → "eye colour"), translated."""
-    return tr(STYLE_LABELS.get(attr, attr.replace("_", " ")))
+translate = QCoreApplication.translate
 
 
 def field_label(kind: str, name: str) -> str:
     """The form's label of a payload field (``ssid`` → "Network name (SSID)"), translated."""
     payload_kind = PAYLOAD_KINDS.get(kind)
     field = next((f for f in payload_kind.fields if f.name == name), None) if payload_kind else None
-    return QCoreApplication.translate("PayloadForm", field.label) if field else name
+    return payload_word(field.label) if field else name
 
 
 class SpecChange(QUndoCommand):
@@ -113,17 +98,17 @@ class EditorModel(QObject):
     def set_field(self, name: str, value: str) -> None:
         label = field_label(self._spec.kind, name)
         self.change(QrSpec(self._spec.kind, {**self._spec.fields, name: value}, self._spec.style),
-                    tr("typing in {field}").format(field=label), merge_key=f"field:{name}")
+                    translate("EditorModel", "typing in {field}").format(field=label), merge_key=f"field:{name}")
 
     def set_kind(self, kind: str) -> None:
         """Switch the payload kind, keeping what maps to the new kind's fields and dropping the rest."""
         old = self._spec
         if kind == old.kind or kind not in PAYLOAD_KINDS:
             return
-        label = QCoreApplication.translate("PayloadForm", PAYLOAD_KINDS[kind].label)
+        label = payload_word(PAYLOAD_KINDS[kind].label)
         self.end_edit()
         self.change(QrSpec(kind, convert_fields(old.kind, old.fields, kind), old.style),
-                    tr("changing the type to {kind}").format(kind=label))
+                    translate("EditorModel", "changing the type to {kind}").format(kind=label))
 
     def set_style(self, merge_key: str = "", **changes: object) -> None:
         try:
@@ -133,7 +118,7 @@ class EditorModel(QObject):
             self.changed.emit(self._spec)  # put the widgets back to the valid value
             return
         what = ", ".join(style_label(attr) for attr in changes)
-        self.change(new, tr("changing the {what}").format(what=what), merge_key=merge_key)
+        self.change(new, translate("EditorModel", "changing the {what}").format(what=what), merge_key=merge_key)
 
     def _apply(self, spec: QrSpec, command: SpecChange | None = None) -> None:
         if command is not None and command is not self._pushing:
@@ -147,5 +132,8 @@ def readable_error(exc: SpecError, kind: str) -> str:
     field = exc.field
     if field.startswith("style."):
         label = style_label(field.removeprefix("style."))
-        return f"{label[:1].upper()}{label[1:]}: {exc.message}"
-    return f"{field_label(kind, field)}: {exc.message}"
+        label = f"{label[:1].upper()}{label[1:]}"
+    else:
+        label = field_label(kind, field)
+    # The reason is the core's own sentence (English: app.core is Qt-free and has no catalogue).
+    return translate("EditorModel", "{field}: {reason}").format(field=label, reason=exc.message)

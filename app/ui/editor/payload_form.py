@@ -12,24 +12,16 @@ from collections.abc import Callable
 from functools import partial
 from itertools import pairwise
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.core.payloads import PAYLOAD_KINDS, FieldDef
 from app.core.spec import QrSpec
 from app.ui.editor.model import EditorModel, field_label
 from app.ui.themes import Tone, set_tone
+from app.ui.words import choice_word, payload_word
 
 FieldEditor = QComboBox | QPlainTextEdit | QLineEdit  # the widget for one payload field
-
-# What a choice means, in words (the payload keeps the value on the right).
-CHOICE_WORDS = {"WPA": "WPA, WPA2 or WPA3", "WEP": "WEP (old networks)", "nopass": "None (open network)",
-                "no": "No", "yes": "Yes"}
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PayloadForm", text)
-
 
 class PayloadForm(QWidget):
     """A kind selector and the fields of the selected kind; rebuilt when the kind changes."""
@@ -41,7 +33,7 @@ class PayloadForm(QWidget):
         self.kind_combo = QComboBox()
         self.kind_combo.setAccessibleName(self.tr("Payload type"))
         for name, kind in self.kinds.items():
-            self.kind_combo.addItem(tr(kind.label), name)
+            self.kind_combo.addItem(payload_word(kind.label), name)
         self.kind_combo.currentIndexChanged.connect(self._kind_picked)
         self.fields_box = QWidget()
         self.form = QFormLayout(self.fields_box)
@@ -161,16 +153,16 @@ def _make_editor(field: FieldDef) -> FieldEditor:
     if field.choices:
         combo = QComboBox()
         for value in field.choices:
-            combo.addItem(tr(CHOICE_WORDS.get(value, value)), value)
+            combo.addItem(choice_word(value), value)
         return combo
     if field.multiline:
         edit = QPlainTextEdit()
-        edit.setPlaceholderText(field.placeholder)
+        edit.setPlaceholderText(payload_word(field.placeholder))
         edit.setTabChangesFocus(True)
         edit.setMinimumHeight(90)
         return edit
     line = QLineEdit()
-    line.setPlaceholderText(field.placeholder)
+    line.setPlaceholderText(payload_word(field.placeholder))
     line.setClearButtonEnabled(True)
     if field.secret:  # shown while it is typed, hidden afterwards (a screen share, a shoulder)
         line.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)

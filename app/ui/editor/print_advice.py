@@ -8,11 +8,13 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QGridLayout, QLabel, QP
 
 from app.core.encode import QrCode, encode
 from app.core.errors import QrDeskError
-from app.core.printsize import PrintAdvice, advise, format_length, scan_distance
+from app.core.printsize import PrintAdvice, advise, scan_distance
 from app.core.spec import QrSpec
 from app.ui.editor.model import EditorModel
+from app.ui.words import QT_TRANSLATE_NOOP, length, number, style_word
 
 UNITS_MM = {"m": 1000.0, "cm": 10.0, "ft": 304.8, "in": 25.4}
+UNIT_NAMES = {"m": "m", "cm": "cm", "ft": "ft", "in": QT_TRANSLATE_NOOP("Style", "in")}
 
 
 class PrintAdviceRow(QWidget):
@@ -26,7 +28,8 @@ class PrintAdviceRow(QWidget):
         self.distance.setAccessibleName(self.tr("Scan distance"))
         self.unit = QComboBox()
         self.unit.setAccessibleName(self.tr("Scan distance unit"))
-        self.unit.addItems(list(UNITS_MM))
+        for unit in UNITS_MM:
+            self.unit.addItem(style_word(UNIT_NAMES, unit), unit)
         self.light = QComboBox()
         self.light.setAccessibleName(self.tr("Light"))
         self.light.addItem(self.tr("good light"), "good")
@@ -54,7 +57,7 @@ class PrintAdviceRow(QWidget):
 
     @property
     def distance_mm(self) -> float:
-        return self.distance.value() * UNITS_MM[self.unit.currentText()]
+        return self.distance.value() * UNITS_MM[self.unit.currentData()]
 
     def refresh(self, spec: QrSpec) -> None:
         code = _code(spec)
@@ -66,13 +69,24 @@ class PrintAdviceRow(QWidget):
             return
         lighting = self.light.currentData()
         self.advice = advise(code, spec.style, self.distance_mm, lighting)
-        text = self.advice.sentence()
-        self.result.setText(text[:1].upper() + text[1:] + "".join(f"; {note}" for note in self.advice.notes) + ".")
+        self.result.setText(self._sentence(self.advice) + "".join(f"; {note}" for note in self.advice.notes) + ".")
         module_mm = spec.style.module_size_mm(code.size + 2 * spec.style.quiet_zone)
         reach = scan_distance(code, spec.style, module_mm, lighting)
-        self.reach.setText(self.tr("At the size set ({module:.2f} mm modules) it scans from up to {reach}.").format(
-            module=module_mm, reach=format_length(reach)))
+        self.reach.setText(self.tr("At the size set ({module} mm modules) it scans from up to {reach}.").format(
+            module=number(module_mm, 2), reach=length(reach)))
         self.use.setEnabled(True)
+
+    def _sentence(self, advice: PrintAdvice) -> str:
+        """What :meth:`PrintAdvice.sentence` says, in the user's language (the notes stay the core's)."""
+        values = {"distance": length(advice.distance_mm), "module": number(advice.module_mm, 1),
+                  "code": length(advice.symbol_mm), "total": length(advice.total_mm), "margin": advice.quiet_modules}
+        if advice.lighting == "good":
+            text = self.tr("To scan from {distance}: modules at least {module} mm, the code at least {code} across "
+                           "({total} with its {margin}-module margin)")
+        else:
+            text = self.tr("To scan from {distance} in poor light: modules at least {module} mm, the code at least "
+                           "{code} across ({total} with its {margin}-module margin)")
+        return text.format(**values)
 
     def apply(self) -> None:
         if self.advice is not None:

@@ -26,6 +26,7 @@ from app.core.library.store import stored_path_sha
 from app.core.spec import TRANSPARENT, QrSpec, Style
 from app.ui.actions import tool_button
 from app.ui.editor.model import EditorModel
+from app.ui.words import CHARSET_WORDS, ECC_WORDS, EYE_WORDS, MODULE_WORDS, SIZE_MODE_WORDS, UNIT_WORDS, style_word
 
 
 class ColorButton(QPushButton):
@@ -72,14 +73,6 @@ def _swatch(value: str | None, side: int = 16) -> QPixmap:
         painter.drawLine(1, side - 2, side - 2, 1)
     painter.end()
     return pixmap
-
-
-ECC_WORDS = {"L": "L — restores 7 %", "M": "M — restores 15 %", "Q": "Q — restores 25 %", "H": "H — restores 30 %"}
-MODULE_WORDS = {"square": "Square", "rounded": "Rounded", "dots": "Dots"}
-EYE_WORDS = {"square": "Square", "rounded": "Rounded", "circle": "Circle"}
-CHARSET_WORDS = {"auto": "Automatic (UTF-8 when needed)", "utf-8": "UTF-8", "iso-8859-1": "Latin-1 (ISO-8859-1)",
-                 "shift_jis": "Shift JIS"}
-UNIT_WORDS = {"px": "px", "mm": "mm", "in": "in"}
 
 
 class StylePanel(QWidget):
@@ -160,8 +153,7 @@ class StylePanel(QWidget):
         self.size_value.setAccessibleName(self.tr("Size"))
         self.size_value.valueChanged.connect(lambda v: model.set_style("size", size=float(v)))
         self.unit = self._combo(self.tr("Size unit"), UNIT_WORDS, "size_unit")
-        self.size_mode = self._combo(self.tr("Size applies to"), {"module": "per module", "total": "whole code"},
-                                     "size_mode")
+        self.size_mode = self._combo(self.tr("Size applies to"), SIZE_MODE_WORDS, "size_mode")
         self.dpi = QSpinBox(minimum=72, maximum=2400, singleStep=50)
         self.dpi.setAccessibleName(self.tr("Resolution in DPI"))
         self.dpi.setSuffix(" dpi")
@@ -184,8 +176,8 @@ class StylePanel(QWidget):
         """A choice shown in words, holding the style's value as item data."""
         combo = QComboBox()
         combo.setAccessibleName(name)
-        for value, text in words.items():
-            combo.addItem(self.tr(text), value)
+        for value in words:
+            combo.addItem(style_word(words, value), value)
         combo.currentIndexChanged.connect(lambda _index: self.model.set_style(**{attr: combo.currentData()}))
         return combo
 

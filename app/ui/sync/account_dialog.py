@@ -22,22 +22,22 @@ class AccountDialog(QDialog):
     def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.setWindowTitle("Sync account")
+        self.setWindowTitle(self.tr("Sync account"))
         self.server_edit = QLineEdit(controller.account.server or "")
         self.server_edit.setPlaceholderText("https://sync.example.com")
         self.token_edit = QLineEdit()
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_edit.setPlaceholderText("paste the token from your sync server")
+        self.token_edit.setPlaceholderText(self.tr("paste the token from your sync server"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Server URL", self.server_edit)
-        form.addRow("Token", self.token_edit)
+        form.addRow(self.tr("Server URL"), self.server_edit)
+        form.addRow(self.tr("Token"), self.token_edit)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.sign_in_button = QPushButton("Sign in")
+        self.sign_in_button = QPushButton(self.tr("Sign in"))
         self.sign_in_button.setDefault(True)
-        self.sign_out_button = QPushButton("Sign out")
+        self.sign_out_button = QPushButton(self.tr("Sign out"))
         self.buttons.addButton(self.sign_in_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.sign_out_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
@@ -54,7 +54,7 @@ class AccountDialog(QDialog):
         signed_in = self.controller.account.signed_in()
         self.sign_out_button.setEnabled(signed_in)
         if signed_in:
-            self.message.setText(f"Signed in to {self.controller.account.server}.")
+            self.message.setText(self.tr("Signed in to {server}.").format(server=self.controller.account.server))
 
     def sign_in(self) -> None:
         try:
@@ -71,6 +71,6 @@ class AccountDialog(QDialog):
         except SyncError as exc:
             self.message.setText(str(exc))
             return
-        self.message.setText("Signed out; the token was removed from the keyring." if removed
-                             else "Was not signed in.")
+        self.message.setText(self.tr("Signed out; the token was removed from the keyring.") if removed
+                             else self.tr("Was not signed in."))
         self._refresh()

@@ -24,14 +24,14 @@ class ConflictsDialog(QDialog):
     def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.setWindowTitle("Sync conflicts to review")
+        self.setWindowTitle(self.tr("Sync conflicts to review"))
         self.list = QListWidget()
         self.list.itemActivated.connect(self._open)
-        self.hint = QLabel("Both machines changed these items; the other version was kept as a copy. "
-                           "Open one to compare it with the original, then keep or delete it.")
+        self.hint = QLabel(self.tr("Both machines changed these items; the other version was kept as a copy. "
+                                   "Open one to compare it with the original, then keep or delete it."))
         self.hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.open_button = QPushButton("Open in editor")
+        self.open_button = QPushButton(self.tr("Open in editor"))
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.clicked.connect(lambda: self._open(self.list.currentItem()))
         buttons.rejected.connect(self.reject)
@@ -46,7 +46,7 @@ class ConflictsDialog(QDialog):
         for item in self.controller.conflicts():
             row = QListWidgetItem(item.name or item.id[:8])
             row.setData(Qt.ItemDataRole.UserRole, item.id)
-            row.setToolTip(f"conflict copy of {item.conflict_of}")
+            row.setToolTip(self.tr("conflict copy of {item}").format(item=item.conflict_of))
             self.list.addItem(row)
         if self.list.count():
             self.list.setCurrentRow(0)

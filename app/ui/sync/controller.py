@@ -100,7 +100,8 @@ class SyncController(QObject):
         self._conflicts = 0
         self._quarantined = len(library.quarantined())
         self.status = SyncStatus(SyncState.IDLE if self.account.signed_in() else SyncState.SIGNED_OUT,
-                                 "" if self.account.signed_in() else "Not signed in", quarantined=self._quarantined)
+                                 "" if self.account.signed_in() else self.tr("Not signed in"),
+                                 quarantined=self._quarantined)
 
         self._debounce = QTimer(self, singleShot=True, interval=debounce_ms)
         self._debounce.timeout.connect(self.sync_now)
@@ -117,7 +118,7 @@ class SyncController(QObject):
         self.account.set_server(server)
         self.account.sign_in(token)
         self._periodic.start()
-        self._show(SyncState.IDLE, f"Signed in to {self.account.server}")
+        self._show(SyncState.IDLE, self.tr("Signed in to {server}").format(server=self.account.server))
         self.account_changed.emit()
         self.sync_now()
 
@@ -126,7 +127,7 @@ class SyncController(QObject):
         for timer in (self._debounce, self._periodic, self._retry):
             timer.stop()
         self._cancel.set()
-        self._show(SyncState.SIGNED_OUT, "Not signed in")
+        self._show(SyncState.SIGNED_OUT, self.tr("Not signed in"))
         self.account_changed.emit()
         return removed
 
@@ -162,7 +163,7 @@ class SyncController(QObject):
         task.signals.finished.connect(self._on_finished)
         task.signals.failed.connect(self._on_failed)
         self._task = task
-        self._show(SyncState.SYNCING, "Syncing…")
+        self._show(SyncState.SYNCING, self.tr("Syncing…"))
         submit(task, self.pool)
         return True
 
@@ -181,30 +182,31 @@ class SyncController(QObject):
     # -- results ----------------------------------------------------------------------------------
     def _on_progress(self, stage: str, done: int, total: int) -> None:
         if self._task is not None:
-            self._show(SyncState.SYNCING, f"Syncing: {stage}", done, total)
+            self._show(SyncState.SYNCING, self.tr("Syncing: {stage}").format(stage=stage), done, total)
 
     def _on_finished(self, outcome: SyncOutcome) -> None:
         self._task = None
         self._conflicts, self._quarantined = len(outcome.conflicts), len(outcome.quarantined)
-        self._show(SyncState.SYNCED, f"Synced: {outcome.report.summary()}")
+        self._show(SyncState.SYNCED, self.tr("Synced: {summary}").format(summary=outcome.report.summary()))
         self.synced.emit(outcome.report)
         self._follow_up()
 
     def _on_failed(self, exc: Any) -> None:
         self._task = None
         if isinstance(exc, ServerUnavailable):
-            self._show(SyncState.OFFLINE, f"Offline: {exc}")
+            self._show(SyncState.OFFLINE, self.tr("Offline: {reason}").format(reason=exc))
             self._retry.start()
         elif isinstance(exc, SyncCancelled):  # cancelled by sign-out or quitting: keep saying signed out
             signed_in = self.account.signed_in()
-            state, message = (SyncState.IDLE, "Sync stopped") if signed_in else (SyncState.SIGNED_OUT, "Not signed in")
+            state, message = (SyncState.IDLE, self.tr("Sync stopped")) if signed_in else \
+                (SyncState.SIGNED_OUT, self.tr("Not signed in"))
             self._show(state, message)
         elif isinstance(exc, MassDeleteError):
-            self._show(SyncState.ERROR, f"Waiting for confirmation: {exc}")
+            self._show(SyncState.ERROR, self.tr("Waiting for confirmation: {reason}").format(reason=exc))
             self.mass_delete_requested.emit(exc.count, exc.total)
             return
         else:
-            self._show(SyncState.ERROR, f"Sync failed: {describe(exc)}")
+            self._show(SyncState.ERROR, self.tr("Sync failed: {reason}").format(reason=describe(exc)))
         self._follow_up()
 
     def _follow_up(self) -> None:

@@ -3,8 +3,7 @@ on past them; a later version of the item that applies replaces an entry (docs/s
 
 from __future__ import annotations
 
-from datetime import datetime
-
+from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from app.ui.sync.controller import SyncController
@@ -14,14 +13,15 @@ class QuarantineDialog(QDialog):
     def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.setWindowTitle("Records not applied")
+        self.setWindowTitle(self.tr("Records not applied"))
         self.setMinimumWidth(640)
-        self.hint = QLabel("Another device or the server sent these records, and this library could not apply "
-                           "them (a newer QRDesk may, or the record is damaged). Syncing goes on without them and "
-                           "your library is unchanged by them; a later version of the same item replaces its entry.")
+        self.hint = QLabel(self.tr("Another device or the server sent these records, and this library could not "
+                                   "apply them (a newer QRDesk may, or the record is damaged). Syncing goes on without "
+                                   "them and your library is unchanged by them; a later version of the same item "
+                                   "replaces its entry."))
         self.hint.setWordWrap(True)
         self.list = QTreeWidget()
-        self.list.setHeaderLabels(["Item", "Version", "Set aside", "Why"])
+        self.list.setHeaderLabels([self.tr("Item"), self.tr("Version"), self.tr("Set aside"), self.tr("Why")])
         self.list.setRootIsDecorated(False)
         self.list.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -35,10 +35,11 @@ class QuarantineDialog(QDialog):
     def reload(self) -> None:
         self.list.clear()
         for q in self.controller.quarantined():
-            when = datetime.fromtimestamp(q.quarantined_at).strftime("%Y-%m-%d %H:%M") if q.quarantined_at else ""
-            row = QTreeWidgetItem([q.record_id[:8] or "(no id)", "?" if q.rev is None else str(q.rev), when,
+            when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(q.quarantined_at)),
+                                      QLocale.FormatType.ShortFormat) if q.quarantined_at else ""
+            row = QTreeWidgetItem([q.record_id[:8] or self.tr("(no id)"), "?" if q.rev is None else str(q.rev), when,
                                    q.reason])
-            row.setToolTip(0, q.record_id or "the record has no valid id")
+            row.setToolTip(0, q.record_id or self.tr("the record has no valid id"))
             row.setToolTip(3, q.reason)
             self.list.addTopLevelItem(row)
         for column in range(3):

@@ -7,9 +7,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from app.ui.sync.controller import SyncState, SyncStatus
+from app.ui.words import QT_TRANSLATE_NOOP
 
-_SHORT = {SyncState.SIGNED_OUT: "Sync: off", SyncState.IDLE: "Sync", SyncState.SYNCING: "Syncing…",
-          SyncState.SYNCED: "Synced", SyncState.OFFLINE: "Offline", SyncState.ERROR: "Sync error"}
+_SHORT = {SyncState.SIGNED_OUT: QT_TRANSLATE_NOOP("SyncStatusWidget", "Sync: off"),
+          SyncState.IDLE: QT_TRANSLATE_NOOP("SyncStatusWidget", "Sync"),
+          SyncState.SYNCING: QT_TRANSLATE_NOOP("SyncStatusWidget", "Syncing…"),
+          SyncState.SYNCED: QT_TRANSLATE_NOOP("SyncStatusWidget", "Synced"),
+          SyncState.OFFLINE: QT_TRANSLATE_NOOP("SyncStatusWidget", "Offline"),
+          SyncState.ERROR: QT_TRANSLATE_NOOP("SyncStatusWidget", "Sync error")}
 
 
 class SyncStatusWidget(QWidget):
@@ -21,7 +26,7 @@ class SyncStatusWidget(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
-        self.label.setAccessibleName("Sync status")
+        self.label.setAccessibleName(self.tr("Sync status"))
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(90)
         self.progress.setTextVisible(False)
@@ -32,7 +37,7 @@ class SyncStatusWidget(QWidget):
         self.conflicts_button.hide()
         self.quarantine_button = QToolButton()
         self.quarantine_button.setAutoRaise(True)
-        self.quarantine_button.setToolTip("Records from the server this library could not apply: see why")
+        self.quarantine_button.setToolTip(self.tr("Records from the server this library could not apply: see why"))
         self.quarantine_button.clicked.connect(self.quarantine_clicked)
         self.quarantine_button.hide()
         layout.addWidget(self.label)
@@ -43,7 +48,7 @@ class SyncStatusWidget(QWidget):
 
     def show_status(self, status: SyncStatus) -> None:
         self.state = status.state
-        self.label.setText(_SHORT[status.state])
+        self.label.setText(self.tr(_SHORT[status.state]))
         # The full reason (offline cause, error) is one hover away without crowding the status bar.
         self.label.setToolTip(status.message)
         self.setToolTip(status.message)
@@ -53,8 +58,8 @@ class SyncStatusWidget(QWidget):
             self.progress.setRange(0, status.total)  # 0..0 shows a busy indicator until totals are known
             self.progress.setValue(min(status.done, status.total))
         n = status.conflicts
-        self.conflicts_button.setText(f"{n} conflict{'' if n == 1 else 's'} to review")
+        self.conflicts_button.setText(self.tr("%n conflict(s) to review", "", n))
         self.conflicts_button.setVisible(n > 0)
         q = status.quarantined
-        self.quarantine_button.setText(f"{q} record{'' if q == 1 else 's'} not applied")
+        self.quarantine_button.setText(self.tr("%n record(s) not applied", "", q))
         self.quarantine_button.setVisible(q > 0)

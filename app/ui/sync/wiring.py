@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
@@ -15,6 +16,8 @@ from app.ui.sync.conflicts import ConflictsDialog
 from app.ui.sync.controller import SyncController
 from app.ui.sync.quarantine import QuarantineDialog
 from app.ui.sync.status_widget import SyncStatusWidget
+
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -29,10 +32,12 @@ class SyncUi:
 
 def ask_mass_delete(parent: QMainWindow, count: int, total: int) -> bool:
     answer = QMessageBox.question(
-        parent, "Delete items from this library?",
-        f"Your other machines deleted {count} of the {total} items in this library.\n\n"
-        "Delete them here too? If you did not expect this, choose No: nothing is deleted and you can check "
-        "your other machines first.",
+        parent, translate("SyncUi", "Delete items from this library?"),
+        # Only a mass deletion asks (many items by definition), so the sentence needs no singular.
+        translate("SyncUi", "Your other machines deleted {count} of the {total} items in this library.").format(
+            count=count, total=total) + "\n\n" + translate(
+            "SyncUi", "Delete them here too? If you did not expect this, choose No: nothing is deleted and you can "
+            "check your other machines first."),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
 
@@ -47,15 +52,15 @@ def install_sync(window: QMainWindow, library: Library, panel: LibraryPanel | No
     controller.status_changed.connect(indicator.show_status)
     indicator.show_status(controller.status)
 
-    menu = window.menuBar().addMenu("&Sync")
-    act_sync_now = QAction("Sync now", window, shortcut=QKeySequence("F5"))
+    menu = window.menuBar().addMenu(translate("SyncUi", "&Sync"))
+    act_sync_now = QAction(translate("SyncUi", "Sync now"), window, shortcut=QKeySequence("F5"))
     act_sync_now.triggered.connect(lambda: controller.sync_now())
-    act_account = QAction("Sync account…", window)
+    act_account = QAction(translate("SyncUi", "Sync account…"), window)
     act_account.triggered.connect(lambda: open_account_dialog(window, controller))
-    act_conflicts = QAction("Conflicts to review…", window)
+    act_conflicts = QAction(translate("SyncUi", "Conflicts to review…"), window)
     act_conflicts.triggered.connect(lambda: open_conflicts(window, controller, open_item))
     indicator.conflicts_clicked.connect(act_conflicts.trigger)
-    act_quarantine = QAction("Records not applied…", window)
+    act_quarantine = QAction(translate("SyncUi", "Records not applied…"), window)
     act_quarantine.triggered.connect(lambda: open_quarantine(window, controller))
     indicator.quarantine_clicked.connect(act_quarantine.trigger)
     for act in (act_sync_now, act_account, act_conflicts, act_quarantine):
