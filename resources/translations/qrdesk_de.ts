@@ -833,6 +833,41 @@ Ihre Arbeit wurde nicht verworfen. Details stehen in {log}.</translation>
     </message>
 </context>
 <context>
+    <name>QuarantineDialog</name>
+    <message>
+        <source>Records not applied</source>
+        <translation>Nicht übernommene Datensätze</translation>
+    </message>
+    <message>
+        <source>Another device or the server sent these records, and this library could not apply them (a newer QRDesk may, or the record is damaged). Syncing goes on without them and your library is unchanged by them; a later version of the same item replaces its entry.</source>
+        <translation>Ein anderes Gerät oder der Server hat diese Datensätze gesendet, und diese Bibliothek konnte sie nicht übernehmen (ein neueres QRDesk kann es vielleicht, oder der Datensatz ist beschädigt). Der Abgleich läuft ohne sie weiter, und Ihre Bibliothek bleibt davon unberührt; eine spätere Fassung desselben Eintrags ersetzt seinen Eintrag in dieser Liste.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>(no id)</source>
+        <translation>(keine Kennung)</translation>
+    </message>
+    <message>
+        <source>the record has no valid id</source>
+        <translation>der Datensatz hat keine gültige Kennung</translation>
+    </message>
+</context>
+<context>
     <name>Release</name>
     <message>
         <source>it does not decode</source>
@@ -1634,11 +1669,22 @@ Für Details klicken</translation>
         <source>Sync status</source>
         <translation>Abgleichstatus</translation>
     </message>
+    <message>
+        <source>Records from the server this library could not apply: see why</source>
+        <translation>Datensätze vom Server, die diese Bibliothek nicht übernehmen konnte: Gründe ansehen</translation>
+    </message>
     <message numerus="yes">
         <source>%n conflict(s) to review</source>
         <translation>
             <numerusform>%n Konflikt zu prüfen</numerusform>
             <numerusform>%n Konflikte zu prüfen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) not applied</source>
+        <translation>
+            <numerusform>%n Datensatz nicht übernommen</numerusform>
+            <numerusform>%n Datensätze nicht übernommen</numerusform>
         </translation>
     </message>
 </context>
@@ -1671,6 +1717,10 @@ Für Details klicken</translation>
     <message>
         <source>Conflicts to review…</source>
         <translation>Zu prüfende Konflikte …</translation>
+    </message>
+    <message>
+        <source>Records not applied…</source>
+        <translation>Nicht übernommene Datensätze …</translation>
     </message>
 </context>
 <context>

@@ -92,5 +92,12 @@
             <numerusform>%n conflicts to review</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n record(s) not applied</source>
+        <translation>
+            <numerusform>%n record not applied</numerusform>
+            <numerusform>%n records not applied</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>
