@@ -346,7 +346,8 @@ class RowsPage(QWizardPage):
 
     def _reason(self, why: str) -> str:
         """Why the core chose a column, in the user's words (app.core.batch.mapping words it in English)."""
-        fixed = {"chosen": self.tr("chosen"), "column order (no header row)": self.tr("column order (no header row)"),
+        fixed = {"chosen": self.tr("chosen"), "chosen with --map": self.tr("chosen"),
+                 "column order (no header row)": self.tr("column order (no header row)"),
                  "the only column with data": self.tr("the only column with data")}
         if why in fixed:
             return fixed[why]

@@ -45,18 +45,22 @@ import translations  # noqa: E402 - scripts/translations.py, the build's own lup
 OPEN, CLOSE = "⟦", "⟧"
 _ACCENTS = str.maketrans("AaCcEeIiNnOoSsUuYyZz", "ÀàÇçÉéÎîÑñÖöŜŝÛûÝýŽž")
 # What a translation must keep as it is: {python} placeholders, %1/%n, <markup>, &entities; and the accelerator.
-_KEEP = re.compile(r"\{[^{}]*\}|%\d+|%n|<[^<>]*>|&[a-z]+;|&.")
+_KEEP = re.compile(r"\{[^{}]*\}|%\d+|%n|<[^<>]*>|&[a-z]+;|&.|\(\*[^()]*\)")  # (*.png): a file filter's globs
 # Never translated, so allowed outside the brackets: formats, units, product and library names.
 ALLOWED_WORDS = frozenset({
-    "QRDesk", "QR", "PNG", "SVG", "PDF", "EPS", "JPEG", "JPG", "WebP", "TIFF", "CMYK", "RGB", "CSV", "XLSX", "ODS",
+    "QRDesk", "QR", "PNG", "SVG", "PDF", "EPS", "JPEG", "JPG", "WebP", "WEBP", "TIFF", "TIF", "TXT", "ZIP", "CMYK",
+    "RGB", "CSV", "XLSX", "ODS", "cm", "ft",
     "mm", "px", "dpi", "Qt", "PySide", "Python", "segno", "zbar", "zxing", "cpp", "OpenCV", "Pillow", "SQLite",
 })
-_NOT_WORDS = re.compile(r"https?://\S+|\S*[/\\]\S*|#[0-9A-Fa-f]{3,8}\b|\S+@\S+\.\S+")
+_NOT_WORDS = re.compile(r"https?://\S+|\S*[/\\]\S*|#[0-9A-Fa-f]{3,8}\b|\S+@\S+\.\S+|\*\.[\w*.]+")
 
 
 def pseudo(text: str) -> str:
-    """``"&Save…"`` → ``"⟦&Ŝàvé⟧…"``: every letter accented, what code or Qt reads kept, a trailing "…" or ":"
-    left outside (dialog_openers finds dialogs by the ellipsis, as a user does)."""
+    """``"&Save…"`` → ``"⟦&Sàvé⟧…"``: every letter accented, what code or Qt reads kept (the accelerator's letter
+    too), a trailing "…" or ":" left outside (dialog_openers finds dialogs by the ellipsis, as a user does); each
+    filter of a file dialog's ``A (*.a);;B (*.b)`` on its own."""
+    if ";;" in text:
+        return ";;".join(pseudo(part) for part in text.split(";;"))
     tail = re.search(r"[…:]*\s*$", text)
     body, end = text[: tail.start()], text[tail.start():]
     if not body:
