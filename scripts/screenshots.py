@@ -2,7 +2,8 @@
 error; the unsaved-changes question.
 
     .venv/bin/python scripts/screenshots.py                 # writes docs/screenshot-light.png, -dark.png,
-                                                            # screenshot-field-error.png, screenshot-unsaved.png
+                                                            # screenshot-field-error.png, screenshot-unsaved.png,
+                                                            # screenshot-german.png
     .venv/bin/python scripts/screenshots.py --out /tmp/shots
     .venv/bin/python scripts/screenshots.py --bundle build/bundle-test/dist/qrdesk/qrdesk
                                                             # also docs/screenshot-bundle.png (needs Xvfb)
@@ -74,6 +75,7 @@ def take_screenshots(out: Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
     from app.ui.app import create_app
     from app.ui.compat import guard_none_refcount
+    from app.ui.i18n import install_translators
     from app.ui.main_window import DEFAULT_SIZE
     from app.ui.presets import PresetStore
     from app.ui.preview_status import ScanState
@@ -81,6 +83,7 @@ def take_screenshots(out: Path) -> list[Path]:
 
     guard_none_refcount()
     app = create_app([sys.argv[0]])
+    install_translators(app, "en")  # as the app does at start: English plural forms ("6 items")
     written = []
     with tempfile.TemporaryDirectory(prefix="qrdesk-screenshots-") as tmp:
         home = Path(tmp)
@@ -114,8 +117,50 @@ def take_screenshots(out: Path) -> list[Path]:
         written.append(_field_error_shot(app, window, out))
         written.append(_unsaved_question_shot(app, window, out))
         _close_discarding(window)
+        written.append(_german_shot(app, home, store, out))
         store.close()
     return written
+
+
+def _german_shot(app: QApplication, home: Path, store: LibraryStore, out: Path) -> Path:
+    """The main window in German (its catalogue from resources/translations, as Preferences → Language → Deutsch
+    gives it at the next start), the File menu's commands in the window's own menu bar."""
+    from PySide6.QtCore import QLocale
+
+    from app.ui.i18n import install_translators
+    from app.ui.main_window import DEFAULT_SIZE
+    from app.ui.presets import PresetStore
+    from app.ui.preview_status import ScanState
+    from app.ui.settings import Settings
+
+    default = QLocale()
+    _locale, translators = install_translators(app, "de")
+    try:
+        settings = Settings(QSettings(str(home / "settings-de.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(settings=settings, presets=PresetStore(home / "presets.json"), library=store)
+        window.resize(DEFAULT_SIZE)
+        window.show()
+        window.open_item(next(item for item in store.items() if item.spec == SAMPLE_SPEC))
+        panel = window.library_panel
+        assert panel is not None
+        for row in range(panel.model.rowCount()):
+            panel.model.data(panel.model.index(row), 1)
+        _wait(app, lambda: all(panel.model.thumbnail_ready(r) for r in range(panel.model.rowCount())), "thumbnails")
+        _wait(app, lambda: window.preview_status.scan_state in (ScanState.OK, ScanState.WARN), "the scan check")
+        _settle(app)
+        shot = window.grab()
+        _check(qimage_to_pil(shot.toImage()), "German")
+        path = out / "screenshot-german.png"
+        if not shot.save(str(path)):
+            raise SystemExit(f"screenshots: cannot write {path}")
+        titles = [a.text() for a in window.menuBar().actions()]
+        print(f"German menus: {', '.join(titles)}")
+        _close_discarding(window)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(default)
+    return path
 
 
 def _close_discarding(window: MainWindow) -> None:

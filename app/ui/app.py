@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
@@ -20,6 +21,8 @@ from app.ui.i18n import install_translators
 from app.ui.icons import icon
 from app.ui.settings import isolate_qt_settings, open_settings
 from app.ui.themes import apply_theme
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from app.ui.library_store import LibraryStore
@@ -79,8 +82,9 @@ def start_gui(args: argparse.Namespace | Sequence[str] | None = None) -> Gui:
     window = MainWindow(settings=settings, library=library, profile=profile)
     window.show()
     if library_error is not None:
-        show_error(window, window.tr("Library"), window.tr("The library could not be opened: {error}. You can "
-                                                           "still make and export codes.").format(error=library_error))
+        show_error(window, translate("App", "Library"), translate(
+            "App", "The library could not be opened: {error}. You can still make and export codes.").format(
+            error=library_error))
     return Gui(app, window, library)
 
 

@@ -19,18 +19,19 @@ from app.core.export import ExportResult, export_code
 from app.core.render import render_bytes, render_image
 from app.core.spec import MM_PER_INCH, QrSpec
 from app.ui.imaging import pil_to_qimage
+from app.ui.words import QT_TRANSLATE_NOOP
 
 # (label, writer format, file patterns); the first pattern is the suffix a name without one gets.
 EXPORT_FORMATS: tuple[tuple[str, str, str], ...] = (
-    ("PNG image", "png", "*.png"),
-    ("SVG vector", "svg", "*.svg"),
-    ("PDF document", "pdf", "*.pdf"),
-    ("PDF for print shops (CMYK)", "pdf-cmyk", "*.pdf"),
-    ("JPEG image", "jpeg", "*.jpg *.jpeg"),
-    ("WebP image", "webp", "*.webp"),
-    ("TIFF image", "tiff", "*.tif *.tiff"),
-    ("EPS vector", "eps", "*.eps"),
-    ("Text, UTF-8 blocks", "txt", "*.txt"),
+    (QT_TRANSLATE_NOOP("Export", "PNG image"), "png", "*.png"),
+    (QT_TRANSLATE_NOOP("Export", "SVG vector"), "svg", "*.svg"),
+    (QT_TRANSLATE_NOOP("Export", "PDF document"), "pdf", "*.pdf"),
+    (QT_TRANSLATE_NOOP("Export", "PDF for print shops (CMYK)"), "pdf-cmyk", "*.pdf"),
+    (QT_TRANSLATE_NOOP("Export", "JPEG image"), "jpeg", "*.jpg *.jpeg"),
+    (QT_TRANSLATE_NOOP("Export", "WebP image"), "webp", "*.webp"),
+    (QT_TRANSLATE_NOOP("Export", "TIFF image"), "tiff", "*.tif *.tiff"),
+    (QT_TRANSLATE_NOOP("Export", "EPS vector"), "eps", "*.eps"),
+    (QT_TRANSLATE_NOOP("Export", "Text, UTF-8 blocks"), "txt", "*.txt"),
 )
 
 
@@ -40,7 +41,6 @@ def file_filters() -> str:
                      for label, _, patterns in EXPORT_FORMATS)
 
 
-FILE_FILTERS = file_filters()
 
 
 def filter_for(fmt: str) -> tuple[str, str]:
@@ -73,7 +73,7 @@ def format_for_filter(selected: str, path: str | Path) -> tuple[str | None, Path
 def encode_for_export(spec: QrSpec) -> QrCode:
     data = spec.data()
     if not data:
-        raise QrDeskError("There is nothing to export: the payload is empty.")
+        raise QrDeskError(QCoreApplication.translate("Export", "There is nothing to export: the payload is empty."))
     return encode(data, spec.style)
 
 
@@ -127,7 +127,7 @@ def print_spec(spec: QrSpec, printer: QPrinter) -> float:
     dpi = printer.resolution()
     painter = QPainter()
     if not painter.begin(printer):
-        raise QrDeskError("The printer could not be opened.")
+        raise QrDeskError(QCoreApplication.translate("Export", "The printer could not be opened."))
     try:
         target = QRectF(0, 0, width_mm / MM_PER_INCH * dpi, height_mm / MM_PER_INCH * dpi)
         painter.drawImage(target, image)

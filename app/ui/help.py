@@ -12,7 +12,7 @@ from importlib import metadata
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 
+translate = QCoreApplication.translate
+
 
 def versions() -> list[tuple[str, str]]:
     """``(component, version)`` of QRDesk and what it runs on, as a bug report wants them."""
@@ -41,17 +43,18 @@ def versions() -> list[tuple[str, str]]:
 
     return [("QRDesk", __version__), ("Qt", qVersion()), ("PySide6", pyside_version),
             ("Python", platform.python_version()), ("segno", dist("segno", "segno")),
-            ("zxing-cpp", dist("zxing-cpp", "zxingcpp")), ("OS", platform.platform(terse=True))]
+            ("zxing-cpp", dist("zxing-cpp", "zxingcpp")),
+            (translate("AboutBox", "Operating system"), platform.platform(terse=True))]
 
 
 def show_about(parent: QWidget) -> QMessageBox:
     rows = "".join(f"<tr><td>{name}</td><td>&nbsp;{version}</td></tr>" for name, version in versions())
     box = QMessageBox(parent)
     box.setObjectName("aboutBox")
-    box.setWindowTitle(parent.tr("About QRDesk"))
+    box.setWindowTitle(translate("AboutBox", "About QRDesk"))
     box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
     box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText(parent.tr("<b>QRDesk</b> {version}<br>Make, check and keep QR codes, offline.")
+    box.setText(translate("AboutBox", "<b>QRDesk</b> {version}<br>Make, check and keep QR codes, offline.")
                 .format(version=__version__))
     box.setInformativeText(f"<table>{rows}</table>")
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

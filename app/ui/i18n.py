@@ -40,10 +40,17 @@ def install_translators(app: QCoreApplication, language: str = "") -> tuple[QLoc
     if language:
         QLocale.setDefault(locale)  # numbers and dates follow the chosen language too
     translators: list[QTranslator] = []
-    for name, folder in ((CATALOGUE, str(_catalogue_dir())),
-                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+    # English plural forms ("1 code", "2 codes") under every language: what a catalogue lacks falls back to them.
+    english = QTranslator(app)
+    if english.load(f"{CATALOGUE}_{SOURCE_LANGUAGE}", str(_catalogue_dir())):
+        app.installTranslator(english)
+        translators.append(english)
+    else:
+        english.deleteLater()
+    own = [] if locale.language() == QLocale.Language.English else [(CATALOGUE, str(_catalogue_dir()))]
+    for name, folder in (*own, ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
         translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
+        if translator.load(locale, name, "_", folder):  # installed later: asked first
             app.installTranslator(translator)
             translators.append(translator)
         else:

@@ -61,6 +61,7 @@ from app.ui.release import may_release, verdict
 from app.ui.settings import ZOOM_LEVELS, Settings
 from app.ui.themes import apply_theme
 from app.ui.unsaved import Answer, ask_to_save
+from app.ui.words import QT_TRANSLATE_NOOP
 from app.ui.workers import Task, submit
 
 if TYPE_CHECKING:
@@ -71,7 +72,8 @@ log = logging.getLogger("qrdesk.ui")
 DEFAULT_SIZE = QSize(1200, 760)
 EDITOR_MIN_WIDTH = 360  # the form's labels and fields stay usable
 SAMPLE_SPEC = QrSpec(kind="url", fields={"url": "https://qrdesk.app/welcome"})
-THEME_CHOICES = (("System theme", "system"), ("Light", "light"), ("Dark", "dark"))
+THEME_CHOICES = ((QT_TRANSLATE_NOOP("MainWindow", "System theme"), "system"),
+                 (QT_TRANSLATE_NOOP("MainWindow", "Light"), "light"), (QT_TRANSLATE_NOOP("MainWindow", "Dark"), "dark"))
 
 
 class MainWindow(QMainWindow):
@@ -192,9 +194,9 @@ class MainWindow(QMainWindow):
         editor_layout = QVBoxLayout(editor)
         editor_layout.setContentsMargins(12, 12, 12, 12)
         editor_layout.setSpacing(12)
-        content_box = QGroupBox("Content")
+        content_box = QGroupBox(self.tr("Content"))
         QVBoxLayout(content_box).addWidget(self.form)
-        style_box = QGroupBox("Style")
+        style_box = QGroupBox(self.tr("Style"))
         style_layout = QVBoxLayout(style_box)
         style_layout.addWidget(self.preset_bar)
         style_layout.addWidget(self.style_panel)
@@ -229,49 +231,48 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> MainActions:
         key = QKeySequence.StandardKey
-        tr = self.tr
-        undo = self.model.undo_stack.createUndoAction(self, tr("Undo"))  # "Undo typing in URL"
-        redo = self.model.undo_stack.createRedoAction(self, tr("Redo"))
+        undo = self.model.undo_stack.createUndoAction(self, self.tr("Undo"))  # "Undo typing in URL"
+        redo = self.model.undo_stack.createRedoAction(self, self.tr("Redo"))
         for action, shortcut, name in ((undo, key.Undo, "undo"), (redo, key.Redo, "redo")):
             action.setIcon(icon(name))
             add_command(self, action, shortcut)
         panel = self.library_panel
         actions = MainActions(
-            new=make_action(self, tr("&New"), self.new_code, shortcut=key.New, icon_name="new"),
-            save=make_action(self, tr("&Save to library"), self.save_to_library, shortcut=key.Save,
+            new=make_action(self, self.tr("&New"), self.new_code, shortcut=key.New, icon_name="new"),
+            save=make_action(self, self.tr("&Save to library"), self.save_to_library, shortcut=key.Save,
                              icon_name="save"),
-            duplicate=make_action(self, tr("D&uplicate"), self.duplicate_item, shortcut="Ctrl+D"),
-            export=make_action(self, tr("&Export…"), self.export_dialog, shortcut="Ctrl+E", icon_name="export"),
-            batch=make_action(self, tr("&Batch import…"), self.open_batch, shortcut="Ctrl+B", icon_name="batch"),
-            import_archive=make_action(self, tr("&Import library archive…"),
+            duplicate=make_action(self, self.tr("D&uplicate"), self.duplicate_item, shortcut="Ctrl+D"),
+            export=make_action(self, self.tr("&Export…"), self.export_dialog, shortcut="Ctrl+E", icon_name="export"),
+            batch=make_action(self, self.tr("&Batch import…"), self.open_batch, shortcut="Ctrl+B", icon_name="batch"),
+            import_archive=make_action(self, self.tr("&Import library archive…"),
                                        lambda: panel is not None and panel.import_archive()),
-            export_archive=make_action(self, tr("Export library &archive…"),
+            export_archive=make_action(self, self.tr("Export library &archive…"),
                                        lambda: panel is not None and panel.export_archive()),
-            print=make_action(self, tr("&Print…"), self.print_dialog, shortcut=key.Print, icon_name="print"),
-            print_preview=make_action(self, tr("Print pre&view…"), self.print_preview, shortcut="Ctrl+Shift+P"),
-            quit=make_action(self, tr("&Quit"), self.close, shortcut=standard_keys(key.Quit, "Ctrl+Q"),
+            print=make_action(self, self.tr("&Print…"), self.print_dialog, shortcut=key.Print, icon_name="print"),
+            print_preview=make_action(self, self.tr("Print pre&view…"), self.print_preview, shortcut="Ctrl+Shift+P"),
+            quit=make_action(self, self.tr("&Quit"), self.close, shortcut=standard_keys(key.Quit, "Ctrl+Q"),
                              role=QAction.MenuRole.QuitRole),
             undo=undo,
             redo=redo,
-            copy_image=make_action(self, tr("&Copy image"), self.copy_image, shortcut="Ctrl+Shift+C",
+            copy_image=make_action(self, self.tr("&Copy image"), self.copy_image, shortcut="Ctrl+Shift+C",
                                    icon_name="copy"),
-            preferences=make_action(self, tr("Pre&ferences…"), self.open_preferences,
+            preferences=make_action(self, self.tr("Prefere&nces…"), self.open_preferences,
                                     shortcut=standard_keys(key.Preferences, "Ctrl+,"),
                                     role=QAction.MenuRole.PreferencesRole),
-            find=make_action(self, tr("&Find in library"), self._focus_search, shortcut=key.Find,
+            find=make_action(self, self.tr("&Find in library"), self._focus_search, shortcut=key.Find,
                              icon_name="search"),
-            theme_system=make_action(self, tr("Follow the &system"), lambda: self.set_theme("system")),
-            light_theme=make_action(self, tr("&Light"), lambda: self.set_theme("light"), shortcut="Ctrl+Shift+L"),
-            dark_theme=make_action(self, tr("&Dark"), lambda: self.set_theme("dark"), shortcut="Ctrl+Shift+D"),
-            show_library=make_toggle(self, tr("&Library panel"), self.show_library, self.settings.library_visible,
+            theme_system=make_action(self, self.tr("Follow the &system"), lambda: self.set_theme("system")),
+            light_theme=make_action(self, self.tr("&Light"), lambda: self.set_theme("light"), shortcut="Ctrl+Shift+L"),
+            dark_theme=make_action(self, self.tr("&Dark"), lambda: self.set_theme("dark"), shortcut="Ctrl+Shift+D"),
+            show_library=make_toggle(self, self.tr("&Library panel"), self.show_library, self.settings.library_visible,
                                      shortcut="F9"),
-            zoom_in=make_action(self, tr("Zoom &in"), lambda: self.zoom(+1), shortcut=key.ZoomIn),
-            zoom_out=make_action(self, tr("Zoom &out"), lambda: self.zoom(-1), shortcut=key.ZoomOut),
-            zoom_reset=make_action(self, tr("&Fit the preview"), lambda: self.zoom(0), shortcut="Ctrl+0"),
-            shortcuts=make_action(self, tr("&Keyboard shortcuts"), self.show_shortcuts,
+            zoom_in=make_action(self, self.tr("Zoom &in"), lambda: self.zoom(+1), shortcut=key.ZoomIn),
+            zoom_out=make_action(self, self.tr("Zoom &out"), lambda: self.zoom(-1), shortcut=key.ZoomOut),
+            zoom_reset=make_action(self, self.tr("&Fit the preview"), lambda: self.zoom(0), shortcut="Ctrl+0"),
+            shortcuts=make_action(self, self.tr("&Keyboard shortcuts"), self.show_shortcuts,
                                   shortcut=[*QKeySequence.keyBindings(key.HelpContents), QKeySequence("Ctrl+/")]),
-            log_folder=make_action(self, tr("Open the &log folder"), self.open_log_folder),
-            about=make_action(self, tr("&About QRDesk"), self.show_about, role=QAction.MenuRole.AboutRole),
+            log_folder=make_action(self, self.tr("Open the &log folder"), self.open_log_folder),
+            about=make_action(self, self.tr("&About QRDesk"), self.show_about, role=QAction.MenuRole.AboutRole),
         )
         for action in (actions.save, actions.duplicate, actions.import_archive, actions.export_archive):
             action.setEnabled(self.library is not None)
@@ -281,9 +282,9 @@ class MainWindow(QMainWindow):
 
     def _theme_combo(self) -> QComboBox:
         combo = QComboBox()
-        combo.setAccessibleName("Theme")
+        combo.setAccessibleName(self.tr("Theme"))
         for label, name in THEME_CHOICES:
-            combo.addItem(label, name)
+            combo.addItem(self.tr(label), name)
         combo.setCurrentIndex(combo.findData(self.settings.theme))
         combo.currentIndexChanged.connect(lambda: self.set_theme(combo.currentData()))
         return combo

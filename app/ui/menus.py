@@ -10,10 +10,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.ui.actions import MainActions
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from app.ui.decode_wiring import DecodeUi
@@ -47,19 +50,19 @@ def build_menus(window: QMainWindow, actions: MainActions, library: LibraryComma
     """``library``: the panel's commands (None without a library); ``decode``: reading codes in (File → Open
     image…, Edit → Paste image and Copy as SVG, View → Scan details…, see :mod:`app.ui.decode_wiring`)."""
     bar = window.menuBar()
-    file = bar.addMenu(window.tr("&File"))
+    file = bar.addMenu(translate("Menus", "&File"))
     file.setObjectName("fileMenu")
     _add(file, [(actions.new, decode.open_image), (actions.save, actions.duplicate), (actions.export, actions.batch),
                 (actions.import_archive, actions.export_archive), (actions.print, actions.print_preview),
                 (actions.quit,)])
-    edit = bar.addMenu(window.tr("&Edit"))
+    edit = bar.addMenu(translate("Menus", "&Edit"))
     edit.setObjectName("editMenu")
     library_group = (library.delete, library.rename) if library is not None else ()
     _add(edit, [(actions.undo, actions.redo), (actions.copy_image, decode.copy_svg, decode.paste_image),
                 library_group, (actions.find,), (actions.preferences,)])
-    view = bar.addMenu(window.tr("&View"))
+    view = bar.addMenu(translate("Menus", "&View"))
     view.setObjectName("viewMenu")
-    themes = view.addMenu(window.tr("&Theme"))
+    themes = view.addMenu(translate("Menus", "&Theme"))
     group = QActionGroup(window)
     group.setExclusive(True)
     for action in actions.themes().values():
@@ -73,7 +76,7 @@ def build_menus(window: QMainWindow, actions: MainActions, library: LibraryComma
 
 def add_help_menu(window: QMainWindow, actions: MainActions) -> QMenu:
     """The Help menu, last in the bar (after Sync when there is one)."""
-    menu = window.menuBar().addMenu(window.tr("&Help"))
+    menu = window.menuBar().addMenu(translate("Menus", "&Help"))
     menu.setObjectName("helpMenu")
     _add(menu, [(actions.shortcuts, actions.log_folder), (actions.about,)])
     return menu

@@ -17,6 +17,7 @@ from app.core.spec import Style
 from app.ui.actions import tool_button
 from app.ui.errors import show_error
 from app.ui.presets import PresetStore
+from app.ui.words import preset_name
 
 
 class PresetBar(QWidget):
@@ -29,11 +30,11 @@ class PresetBar(QWidget):
         self._current_style = current_style
         self._styles: dict[str, Style] = {}
         self.combo = QComboBox()
-        self.combo.setAccessibleName("Style preset")
-        self.combo.setToolTip("Apply a saved style preset")
+        self.combo.setAccessibleName(self.tr("Style preset"))
+        self.combo.setToolTip(self.tr("Apply a saved style preset"))
         self.combo.activated.connect(self._activated)
-        save = tool_button("Save…", "Save style as preset", self.save_current)
-        share = tool_button("Share", "Import or export presets")
+        save = tool_button(self.tr("Save…"), self.tr("Save style as preset"), self.save_current)
+        share = tool_button(self.tr("Share"), self.tr("Import or export presets"))
         share.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(share)
         menu.addAction(self.tr("Import presets…"), self.import_file)
@@ -43,7 +44,7 @@ class PresetBar(QWidget):
         share.setMenu(menu)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Preset"))
+        row.addWidget(QLabel(self.tr("Preset")))
         row.addWidget(self.combo, 1)
         row.addWidget(save)
         row.addWidget(share)
@@ -59,12 +60,13 @@ class PresetBar(QWidget):
             styles = {}
             message = str(exc)
             # After construction: the window that owns this row may not be shown yet.
-            QTimer.singleShot(0, lambda: show_error(self.window(), "Presets", message))
+            title = self.tr("Presets")
+            QTimer.singleShot(0, lambda: show_error(self.window(), title, message))
         self._styles = styles
         self.combo.clear()
-        self.combo.addItem("Choose…", None)
+        self.combo.addItem(self.tr("Choose…"), None)
         for name in styles:
-            self.combo.addItem(name, name)
+            self.combo.addItem(preset_name(name), name)
 
     def choose(self, name: str) -> None:
         """Apply the preset called ``name`` (as picking it in the list does)."""
@@ -77,13 +79,13 @@ class PresetBar(QWidget):
             self.choose(name)
 
     def save_current(self) -> None:
-        name, ok = QInputDialog.getText(self, "Save style preset", "Name:")
+        name, ok = QInputDialog.getText(self, self.tr("Save style preset"), self.tr("Name:"))
         if not ok:
             return
         try:
             self.presets.save(name, self._current_style())
         except (QrDeskError, OSError) as exc:
-            show_error(self, "Save preset failed", exc)
+            show_error(self, self.tr("Save preset failed"), exc)
             return
         self.reload()
 
@@ -121,22 +123,23 @@ class PresetBar(QWidget):
         self.reload()
 
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import presets", "", "Presets (*.json)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import presets"), "", self.tr("Presets (*.json)"))
         if not path:
             return
         try:
             names = self.presets.import_file(Path(path))
         except (QrDeskError, OSError) as exc:
-            show_error(self, "Import presets failed", exc)
+            show_error(self, self.tr("Import presets failed"), exc)
             return
         self.reload()
         self.imported.emit(len(names))
 
     def export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export presets", "qrdesk-presets.json", "Presets (*.json)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export presets"), "qrdesk-presets.json",
+                                              self.tr("Presets (*.json)"))
         if not path:
             return
         try:
             self.presets.export_file(Path(path))
         except (QrDeskError, OSError) as exc:
-            show_error(self, "Export presets failed", exc)
+            show_error(self, self.tr("Export presets failed"), exc)

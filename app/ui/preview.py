@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QObject, QRectF, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -24,6 +24,8 @@ from app.core.verify import ScanReport, check_code
 from app.ui.editor.model import readable_error
 from app.ui.imaging import pil_to_qimage
 from app.ui.workers import Task, submit
+
+translate = QCoreApplication.translate
 
 PREVIEW_TARGET_PX = 480  # the rendered preview's approximate edge; the widget scales it by whole pixels
 
@@ -47,14 +49,18 @@ class PreviewResult:
     field: str = ""  # for INVALID: the payload field the message is about ("" when it is about no one field)
 
 
+def nothing_yet() -> str:
+    return translate("PreviewController", "Nothing to encode yet")
+
+
 def make_preview(generation: int, spec: QrSpec) -> PreviewResult:
     """Encode and render ``spec`` for the screen (runs in a worker thread)."""
     if not any(str(value).strip() for value in spec.fields.values()):  # a fresh form: nothing typed yet
-        return PreviewResult(generation, spec, PreviewState.EMPTY, message="Nothing to encode yet")
+        return PreviewResult(generation, spec, PreviewState.EMPTY, message=nothing_yet())
     try:
         data = spec.data()
         if not data:
-            return PreviewResult(generation, spec, PreviewState.EMPTY, message="Nothing to encode yet")
+            return PreviewResult(generation, spec, PreviewState.EMPTY, message=nothing_yet())
         code = encode(data, spec.style)
         module_px = max(2, PREVIEW_TARGET_PX // (code.size + 2 * spec.style.quiet_zone))
         image = pil_to_qimage(render_image(code, spec.style, module_px=module_px))
@@ -111,7 +117,8 @@ class PreviewController(QObject):
         task = Task(make_preview, self._generation, spec)
         task.signals.finished.connect(self._on_rendered)
         task.signals.failed.connect(lambda exc: self._on_rendered(
-            PreviewResult(self._generation, spec, PreviewState.INVALID, message=f"Preview failed: {exc}")))
+            PreviewResult(self._generation, spec, PreviewState.INVALID,
+                          message=translate("PreviewController", "Preview failed: {error}").format(error=exc))))
         submit(task, self._pool)
 
     def _on_rendered(self, result: PreviewResult) -> None:
@@ -170,11 +177,11 @@ class PreviewWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._image: QImage | None = None
-        self._message = "Nothing to encode yet"
+        self._message = nothing_yet()
         self._zoom = 100  # percent of the size that fits the card (View → Zoom)
         self.setMinimumSize(QSize(280, 280))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("QR code preview")
+        self.setAccessibleName(self.tr("QR code preview"))
         self.setObjectName("preview")
 
     def image(self) -> QImage | None:
@@ -188,7 +195,12 @@ class PreviewWidget(QWidget):
     def show_result(self, result: PreviewResult) -> None:
         self._image = result.image
         self._message = result.message
-        described = f"QR code, {result.code.description}" if result.code is not None else result.message
+        code = result.code
+        described = result.message
+        if code is not None:
+            described = self.tr("QR code, version {version}, mask {mask}, {percent}% full").format(
+                version=f"{code.version}-{code.ecc}" if code.ecc else code.version, mask=code.mask,
+                percent=round(code.capacity_used * 100))
         self.setAccessibleDescription(described)
         self.update()
 

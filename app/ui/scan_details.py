@@ -119,14 +119,6 @@ class ThoroughCheck(QObject):
         self.finished.emit(result)
 
 
-def badge_text(result: Thorough) -> str:
-    robustness = result.report.robustness
-    if robustness is None:
-        return "Robustness —"
-    k = len(robustness.readers)
-    return f"Robust {len(robustness.survived)}/{len(robustness.results)} · {k} reader{'s' * (k != 1)}"
-
-
 class RobustnessBadge(QLabel):
     """A status-bar label next to the scan badge; clicking it opens the details."""
 
@@ -144,10 +136,19 @@ class RobustnessBadge(QLabel):
         self.setToolTip(self.tr("Reading the code with three readers under seven conditions"))
 
     def show_result(self, result: Thorough) -> None:
-        self.setText(badge_text(result))
+        self.setText(self.badge_text(result))
         summary = result.report.robustness.summary() if result.report.robustness else ""
-        lint_note = f"\n{len(result.findings)} note(s) on the payload" if result.findings else ""
+        lint_note = "\n" + self.tr("%n note(s) on the payload", "", len(result.findings)) if result.findings else ""
         self.setToolTip(self.tr("{summary}{lint}\nClick for details").format(summary=summary, lint=lint_note))
+
+    def badge_text(self, result: Thorough) -> str:
+        """``Robust 6/7 · 3 readers``: conditions survived, of all, and by how many readers."""
+        robustness = result.report.robustness
+        if robustness is None:
+            return self.tr("Robustness —")
+        readers = len(robustness.readers)
+        return self.tr("Robust {survived}/{conditions} · %n reader(s)", "", readers).format(
+            survived=len(robustness.survived), conditions=len(robustness.results))
 
     def clear(self) -> None:
         self.setText("")

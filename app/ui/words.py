@@ -122,3 +122,13 @@ def length(mm: float) -> str:
     if mm >= 100:
         return f"{number(mm / 10, 0)} cm"
     return f"{number(mm, 0 if mm >= 10 else 1)} mm"
+
+
+# The built-in presets' names (resources/presets/built-in.json); a preset of the user's keeps its own name.
+BUILT_IN_PRESETS = (QT_TRANSLATE_NOOP("Presets", "Classic"), QT_TRANSLATE_NOOP("Presets", "Ink blue, rounded"),
+                    QT_TRANSLATE_NOOP("Presets", "Dots on cream"))
+
+
+def preset_name(name: str) -> str:
+    """A preset's name as the lists show it: a built-in one translated, the user's own as they wrote it."""
+    return translate("Presets", name) if name in BUILT_IN_PRESETS else name

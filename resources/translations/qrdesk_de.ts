@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <source>Operating system</source>
+        <translation>Betriebssystem</translation>
+    </message>
+    <message>
+        <source>About QRDesk</source>
+        <translation>Über QRDesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;QRDesk&lt;/b&gt; {version}&lt;br&gt;Make, check and keep QR codes, offline.</source>
+        <translation>&lt;b&gt;QRDesk&lt;/b&gt; {version}&lt;br&gt;QR-Codes erstellen, prüfen und aufbewahren – offline.</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <source>Sync account</source>
@@ -38,6 +53,17 @@
     <message>
         <source>Was not signed in.</source>
         <translation>Es war keine Anmeldung vorhanden.</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>The library could not be opened: {error}. You can still make and export codes.</source>
+        <translation>Die Bibliothek konnte nicht geöffnet werden: {error}. Sie können trotzdem Codes erstellen und exportieren.</translation>
     </message>
 </context>
 <context>
@@ -253,6 +279,53 @@ Ihre Arbeit wurde nicht verworfen. Details stehen in {log}.</translation>
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG-Bild</translation>
+    </message>
+    <message>
+        <source>SVG vector</source>
+        <translation>SVG-Vektorgrafik</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF-Dokument</translation>
+    </message>
+    <message>
+        <source>PDF for print shops (CMYK)</source>
+        <translation>PDF für Druckereien (CMYK)</translation>
+    </message>
+    <message>
+        <source>JPEG image</source>
+        <translation>JPEG-Bild</translation>
+    </message>
+    <message>
+        <source>WebP image</source>
+        <translation>WebP-Bild</translation>
+    </message>
+    <message>
+        <source>TIFF image</source>
+        <translation>TIFF-Bild</translation>
+    </message>
+    <message>
+        <source>EPS vector</source>
+        <translation>EPS-Vektorgrafik</translation>
+    </message>
+    <message>
+        <source>Text, UTF-8 blocks</source>
+        <translation>Text, UTF-8-Blockzeichen</translation>
+    </message>
+    <message>
+        <source>There is nothing to export: the payload is empty.</source>
+        <translation>Es gibt nichts zu exportieren: Der Inhalt ist leer.</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>Der Drucker konnte nicht geöffnet werden.</translation>
+    </message>
+</context>
+<context>
     <name>GradientRow</name>
     <message>
         <source>{title} gradient</source>
@@ -272,7 +345,287 @@ Ihre Arbeit wurde nicht verworfen. Details stehen in {log}.</translation>
     </message>
 </context>
 <context>
+    <name>LibraryGrid</name>
+    <message>
+        <source>Library items</source>
+        <translation>Einträge der Bibliothek</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>{name}, {kind} code</source>
+        <translation>{name}, {kind}-Code</translation>
+    </message>
+    <message>
+        <source>Tags: {tags}</source>
+        <translation>Schlagwörter: {tags}</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>Notizen: {notes}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Search the library  ({keys})</source>
+        <translation>Bibliothek durchsuchen  ({keys})</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>Bibliothek durchsuchen</translation>
+    </message>
+    <message>
+        <source>Filter by tag</source>
+        <translation>Nach Schlagwort filtern</translation>
+    </message>
+    <message>
+        <source>Sort by</source>
+        <translation>Sortieren nach</translation>
+    </message>
+    <message>
+        <source>Recently changed</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Recently created</source>
+        <translation>Zuletzt erstellt</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Papierkorb</translation>
+    </message>
+    <message>
+        <source>Show the trash</source>
+        <translation>Papierkorb anzeigen</translation>
+    </message>
+    <message>
+        <source>Empty trash…</source>
+        <translation>Papierkorb leeren …</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen …</translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation>Schlagwörter …</translation>
+    </message>
+    <message>
+        <source>Notes…</source>
+        <translation>Notizen …</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>In den Papierkorb verschieben</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Delete for good…</source>
+        <translation>Endgültig löschen …</translation>
+    </message>
+    <message>
+        <source>{count}+ items</source>
+        <translation>über {count} Einträge</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) in the trash</source>
+        <translation>
+            <numerusform>%Ln Eintrag im Papierkorb</numerusform>
+            <numerusform>%Ln Einträge im Papierkorb</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln Eintrag</numerusform>
+            <numerusform>%Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Rename failed</source>
+        <translation>Umbenennen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Notes on “{name}”:</source>
+        <translation>Notizen zu „{name}“:</translation>
+    </message>
+    <message>
+        <source>Saving the notes failed</source>
+        <translation>Speichern der Notizen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Changing tags failed</source>
+        <translation>Ändern der Schlagwörter fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Duplicate failed</source>
+        <translation>Duplizieren fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicated %n item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag dupliziert</numerusform>
+            <numerusform>%n Einträge dupliziert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete failed</source>
+        <translation>Löschen fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n item(s) to the trash</source>
+        <translation>
+            <numerusform>%n Eintrag in den Papierkorb verschoben</numerusform>
+            <numerusform>%n Einträge in den Papierkorb verschoben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>Wiederherstellen fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag wiederhergestellt</numerusform>
+            <numerusform>%n Einträge wiederhergestellt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete for good?</source>
+        <translation>Endgültig löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s) for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>%n Eintrag endgültig löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>%n Einträge endgültig löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n item(s) for good</source>
+        <translation>
+            <numerusform>%n Eintrag endgültig gelöscht</numerusform>
+            <numerusform>%n Einträge endgültig gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Empty the trash?</source>
+        <translation>Papierkorb leeren?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n item(s) in the trash for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>Den %n Eintrag im Papierkorb endgültig löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>Die %n Einträge im Papierkorb endgültig löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Emptying the trash failed</source>
+        <translation>Leeren des Papierkorbs fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Export library archive</source>
+        <translation>Bibliotheksarchiv exportieren</translation>
+    </message>
+    <message>
+        <source>QRDesk library archive (*.zip)</source>
+        <translation>QRDesk-Bibliotheksarchiv (*.zip)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n item(s) to {file}</source>
+        <translation>
+            <numerusform>%n Eintrag nach {file} exportiert</numerusform>
+            <numerusform>%n Einträge nach {file} exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export library archive failed</source>
+        <translation>Export des Bibliotheksarchivs fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Exporting the library to {file}…</source>
+        <translation>Bibliothek wird nach {file} exportiert …</translation>
+    </message>
+    <message>
+        <source>Import library archive</source>
+        <translation>Bibliotheksarchiv importieren</translation>
+    </message>
+    <message>
+        <source>Import library archive failed</source>
+        <translation>Import des Bibliotheksarchivs fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>{file} wird importiert …</translation>
+    </message>
+    <message>
+        <source>Imported: {added} new, {updated} updated, {unchanged} unchanged, {kept} kept (newer here)</source>
+        <translation>Importiert: {added} neu, {updated} aktualisiert, {unchanged} unverändert, {kept} behalten (hier neuer)</translation>
+    </message>
+    <message>
+        <source>Drag</source>
+        <translation>Ziehen</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>System theme</source>
+        <translation>Systemfarbschema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
     <message>
         <source>New code</source>
         <translation>Neuer Code</translation>
@@ -280,6 +633,14 @@ Ihre Arbeit wurde nicht verworfen. Details stehen in {log}.</translation>
     <message>
         <source>{name}[*] — QRDesk</source>
         <translation>{name}[*] — QRDesk</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Stil</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -290,8 +651,100 @@ Ihre Arbeit wurde nicht verworfen. Details stehen in {log}.</translation>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>&amp;Save to library</source>
+        <translation>In Bibliothek &amp;speichern</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Batch import…</source>
+        <translation>S&amp;tapelimport …</translation>
+    </message>
+    <message>
+        <source>&amp;Import library archive…</source>
+        <translation>Bibliotheksarchiv &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Export library &amp;archive…</source>
+        <translation>Bibliotheks&amp;archiv exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>D&amp;rucken …</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>Druck&amp;vorschau …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy image</source>
+        <translation>&amp;Bild kopieren</translation>
+    </message>
+    <message>
+        <source>Prefere&amp;nces…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Find in library</source>
+        <translation>In Bibliothek &amp;suchen</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>Dem &amp;System folgen</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Library panel</source>
+        <translation>&amp;Bibliotheksleiste</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Fit the preview</source>
+        <translation>Vorschau &amp;einpassen</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;About QRDesk</source>
+        <translation>Ü&amp;ber QRDesk</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
     </message>
     <message>
         <source>applying the preset {name}</source>
@@ -322,8 +775,20 @@ Ihre Arbeit wurde nicht verworfen. Details stehen in {log}.</translation>
         <translation>Drucken</translation>
     </message>
     <message>
+        <source>Print preview</source>
+        <translation>Druckvorschau</translation>
+    </message>
+    <message>
         <source>Opened {name}</source>
         <translation>{name} geöffnet</translation>
+    </message>
+    <message>
+        <source>“{name}” is no longer in the library; your changes stay here as a new code</source>
+        <translation>„{name}“ ist nicht mehr in der Bibliothek; Ihre Änderungen bleiben hier als neuer Code erhalten</translation>
+    </message>
+    <message>
+        <source>“{name}” is no longer in the library; the editor starts a new code</source>
+        <translation>„{name}“ ist nicht mehr in der Bibliothek; der Editor beginnt einen neuen Code</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -332,6 +797,61 @@ Ihre Arbeit wurde nicht verworfen. Details stehen in {log}.</translation>
     <message>
         <source>Saved {name} to the library</source>
         <translation>{name} in der Bibliothek gespeichert</translation>
+    </message>
+    <message>
+        <source>Save the code to the library first, then duplicate it</source>
+        <translation>Speichern Sie den Code zuerst in der Bibliothek und duplizieren Sie ihn dann</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (Kopie)</translation>
+    </message>
+    <message>
+        <source>Duplicate failed</source>
+        <translation>Duplizieren fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Preview zoom {percent} %</source>
+        <translation>Vorschau-Zoom {percent} %</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>The new language or library folder applies when QRDesk starts again</source>
+        <translation>Die neue Sprache oder der neue Bibliotheksordner gilt ab dem nächsten Start von QRDesk</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Protokollordner</translation>
+    </message>
+    <message>
+        <source>No file manager could open {folder}.</source>
+        <translation>Keine Dateiverwaltung konnte {folder} öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
     </message>
 </context>
 <context>
@@ -743,6 +1263,230 @@ Ihre Arbeit wurde nicht verworfen. Details stehen in {log}.</translation>
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Dem System folgen</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>The folder of the last export</source>
+        <translation>Der Ordner des letzten Exports</translation>
+    </message>
+    <message>
+        <source>Check that a code scans before it leaves QRDesk</source>
+        <translation>Prüfen, ob ein Code lesbar ist, bevor er QRDesk verlässt</translation>
+    </message>
+    <message>
+        <source>Export, copy, print and drag decode the code first. A code that does not scan is refused, with the choice to go ahead anyway.</source>
+        <translation>Exportieren, Kopieren, Drucken und Ziehen lesen den Code zuerst. Ein nicht lesbarer Code wird abgelehnt, mit der Wahl, trotzdem fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Default export format</source>
+        <translation>Standard-Exportformat</translation>
+    </message>
+    <message>
+        <source>Default export folder</source>
+        <translation>Standard-Exportordner</translation>
+    </message>
+    <message>
+        <source>Library folder</source>
+        <translation>Bibliotheksordner</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Farbschema:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language applies when QRDesk starts again.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von QRDesk.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>A library in another folder opens when QRDesk starts again; the qrdesk command uses it too. Preferences are kept in {path}.</source>
+        <translation>Eine Bibliothek in einem anderen Ordner wird beim nächsten Start von QRDesk geöffnet; der Befehl qrdesk verwendet sie ebenfalls. Die Einstellungen liegen in {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>PresetBar</name>
+    <message>
+        <source>Style preset</source>
+        <translation>Stilvorlage</translation>
+    </message>
+    <message>
+        <source>Apply a saved style preset</source>
+        <translation>Eine gespeicherte Stilvorlage anwenden</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message>
+        <source>Save style as preset</source>
+        <translation>Stil als Vorlage speichern</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Teilen</translation>
+    </message>
+    <message>
+        <source>Import or export presets</source>
+        <translation>Stilvorlagen importieren oder exportieren</translation>
+    </message>
+    <message>
+        <source>Import presets…</source>
+        <translation>Stilvorlagen importieren …</translation>
+    </message>
+    <message>
+        <source>Export presets…</source>
+        <translation>Stilvorlagen exportieren …</translation>
+    </message>
+    <message>
+        <source>Delete a preset…</source>
+        <translation>Eine Stilvorlage löschen …</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Stilvorlage</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Stilvorlagen</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <source>Save style preset</source>
+        <translation>Stilvorlage speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Save preset failed</source>
+        <translation>Speichern der Stilvorlage fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Delete a preset</source>
+        <translation>Eine Stilvorlage löschen</translation>
+    </message>
+    <message>
+        <source>There are no presets of yours to delete; the built-in presets cannot be deleted.</source>
+        <translation>Es gibt keine eigenen Stilvorlagen zum Löschen; die mitgelieferten Vorlagen können nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Preset to delete:</source>
+        <translation>Zu löschende Stilvorlage:</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete preset failed</source>
+        <translation>Löschen der Stilvorlage fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Import presets</source>
+        <translation>Stilvorlagen importieren</translation>
+    </message>
+    <message>
+        <source>Presets (*.json)</source>
+        <translation>Stilvorlagen (*.json)</translation>
+    </message>
+    <message>
+        <source>Import presets failed</source>
+        <translation>Import der Stilvorlagen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Export presets</source>
+        <translation>Stilvorlagen exportieren</translation>
+    </message>
+    <message>
+        <source>Export presets failed</source>
+        <translation>Export der Stilvorlagen fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <source>Classic</source>
+        <translation>Klassisch</translation>
+    </message>
+    <message>
+        <source>Ink blue, rounded</source>
+        <translation>Tintenblau, abgerundet</translation>
+    </message>
+    <message>
+        <source>Dots on cream</source>
+        <translation>Punkte auf Creme</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewController</name>
+    <message>
+        <source>Nothing to encode yet</source>
+        <translation>Noch nichts zu codieren</translation>
+    </message>
+    <message>
+        <source>Preview failed: {error}</source>
+        <translation>Vorschau fehlgeschlagen: {error}</translation>
+    </message>
+</context>
+<context>
     <name>PreviewStatus</name>
     <message>
         <source>Version and error correction</source>
@@ -786,6 +1530,17 @@ Ihre Arbeit wurde nicht verworfen. Details stehen in {log}.</translation>
     </message>
 </context>
 <context>
+    <name>PreviewWidget</name>
+    <message>
+        <source>QR code preview</source>
+        <translation>QR-Code-Vorschau</translation>
+    </message>
+    <message>
+        <source>QR code, version {version}, mask {mask}, {percent}% full</source>
+        <translation>QR-Code, Version {version}, Maske {mask}, zu {percent} % gefüllt</translation>
+    </message>
+</context>
+<context>
     <name>PrintAdviceRow</name>
     <message>
         <source>Scan distance</source>
@@ -809,7 +1564,7 @@ Ihre Arbeit wurde nicht verworfen. Details stehen in {log}.</translation>
     </message>
     <message>
         <source>Use this size</source>
-        <translation>Diese Größe verwenden</translation>
+        <translation>Übernehmen</translation>
     </message>
     <message>
         <source>Use the advised size</source>
@@ -821,15 +1576,15 @@ Ihre Arbeit wurde nicht verworfen. Details stehen in {log}.</translation>
     </message>
     <message>
         <source>At the size set ({module} mm modules) it scans from up to {reach}.</source>
-        <translation>In der eingestellten Größe ({module}-mm-Module) ist er aus bis zu {reach} lesbar.</translation>
+        <translation>In der eingestellten Größe ({module}-mm-Module) aus bis zu {reach} lesbar.</translation>
     </message>
     <message>
         <source>To scan from {distance}: modules at least {module} mm, the code at least {code} across ({total} with its {margin}-module margin)</source>
-        <translation>Für einen Scan aus {distance}: Module mindestens {module} mm, der Code mindestens {code} breit ({total} mit seinem Rand von {margin} Modulen)</translation>
+        <translation>Aus {distance} lesbar: Module ab {module} mm, Code ab {code} ({total} mit {margin} Modulen Rand)</translation>
     </message>
     <message>
         <source>To scan from {distance} in poor light: modules at least {module} mm, the code at least {code} across ({total} with its {margin}-module margin)</source>
-        <translation>Für einen Scan aus {distance} bei schwachem Licht: Module mindestens {module} mm, der Code mindestens {code} breit ({total} mit seinem Rand von {margin} Modulen)</translation>
+        <translation>Bei schwachem Licht aus {distance} lesbar: Module ab {module} mm, Code ab {code} ({total} mit {margin} Modulen Rand)</translation>
     </message>
 </context>
 <context>
@@ -912,11 +1667,29 @@ Ihre Arbeit wurde nicht verworfen. Details stehen in {log}.</translation>
         <source>Reading the code with three readers under seven conditions</source>
         <translation>Der Code wird mit drei Lesern unter sieben Bedingungen gelesen</translation>
     </message>
+    <message numerus="yes">
+        <source>%n note(s) on the payload</source>
+        <translation>
+            <numerusform>%n Hinweis zum Inhalt</numerusform>
+            <numerusform>%n Hinweise zum Inhalt</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{summary}{lint}
 Click for details</source>
         <translation>{summary}{lint}
 Für Details klicken</translation>
+    </message>
+    <message>
+        <source>Robustness —</source>
+        <translation>Robustheit —</translation>
+    </message>
+    <message numerus="yes">
+        <source>Robust {survived}/{conditions} · %n reader(s)</source>
+        <translation>
+            <numerusform>Robust {survived}/{conditions} · %n Leser</numerusform>
+            <numerusform>Robust {survived}/{conditions} · %n Leser</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1194,6 +1967,29 @@ Für Details klicken</translation>
     <message>
         <source>No notes on the payload.</source>
         <translation>Keine Hinweise zum Inhalt.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtern</translation>
+    </message>
+    <message>
+        <source>Filter the shortcuts</source>
+        <translation>Tastenkürzel filtern</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
     </message>
 </context>
 <context>
@@ -1704,7 +2500,7 @@ Für Details klicken</translation>
     </message>
     <message>
         <source>&amp;Sync</source>
-        <translation>&amp;Abgleich</translation>
+        <translation>Ab&amp;gleich</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -1721,6 +2517,36 @@ Für Details klicken</translation>
     <message>
         <source>Records not applied…</source>
         <translation>Nicht übernommene Datensätze …</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message numerus="yes">
+        <source>Tags of %n item(s)</source>
+        <translation>
+            <numerusform>Schlagwörter von %n Eintrag</numerusform>
+            <numerusform>Schlagwörter von %n Einträgen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tags of the selected items</source>
+        <translation>Schlagwörter der ausgewählten Einträge</translation>
+    </message>
+    <message>
+        <source>Tags to add</source>
+        <translation>Hinzuzufügende Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Add tags, separated by commas</source>
+        <translation>Schlagwörter hinzufügen, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Uncheck a tag to remove it from every selected item; a partly checked tag is left as it is.</source>
+        <translation>Entfernen Sie das Häkchen bei einem Schlagwort, um es von allen ausgewählten Einträgen zu entfernen; ein teilweise markiertes Schlagwort bleibt, wie es ist.</translation>
+    </message>
+    <message>
+        <source>Uncheck a tag to remove it.</source>
+        <translation>Entfernen Sie das Häkchen, um ein Schlagwort zu entfernen.</translation>
     </message>
 </context>
 <context>

@@ -12,12 +12,95 @@
     </message>
 </context>
 <context>
+    <name>LibraryPanel</name>
+    <message numerus="yes">
+        <source>%Ln item(s) in the trash</source>
+        <translation>
+            <numerusform>%Ln item in the trash</numerusform>
+            <numerusform>%Ln items in the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicated %n item(s)</source>
+        <translation>
+            <numerusform>Duplicated %n item</numerusform>
+            <numerusform>Duplicated %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n item(s) to the trash</source>
+        <translation>
+            <numerusform>Moved %n item to the trash</numerusform>
+            <numerusform>Moved %n items to the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n item(s)</source>
+        <translation>
+            <numerusform>Restored %n item</numerusform>
+            <numerusform>Restored %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s) for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %n item for good? This cannot be undone.</numerusform>
+            <numerusform>Delete %n items for good? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n item(s) for good</source>
+        <translation>
+            <numerusform>Deleted %n item for good</numerusform>
+            <numerusform>Deleted %n items for good</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n item(s) in the trash for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete the %n item in the trash for good? This cannot be undone.</numerusform>
+            <numerusform>Delete the %n items in the trash for good? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n item(s) to {file}</source>
+        <translation>
+            <numerusform>Exported %n item to {file}</numerusform>
+            <numerusform>Exported %n items to {file}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OutputPage</name>
     <message numerus="yes">
         <source>%n label(s)</source>
         <translation>
             <numerusform>%n label</numerusform>
             <numerusform>%n labels</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RobustnessBadge</name>
+    <message numerus="yes">
+        <source>%n note(s) on the payload</source>
+        <translation>
+            <numerusform>%n note on the payload</numerusform>
+            <numerusform>%n notes on the payload</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Robust {survived}/{conditions} · %n reader(s)</source>
+        <translation>
+            <numerusform>Robust {survived}/{conditions} · %n reader</numerusform>
+            <numerusform>Robust {survived}/{conditions} · %n readers</numerusform>
         </translation>
     </message>
 </context>
@@ -97,6 +180,16 @@
         <translation>
             <numerusform>%n record not applied</numerusform>
             <numerusform>%n records not applied</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message numerus="yes">
+        <source>Tags of %n item(s)</source>
+        <translation>
+            <numerusform>Tags of %n item</numerusform>
+            <numerusform>Tags of %n items</numerusform>
         </translation>
     </message>
 </context>

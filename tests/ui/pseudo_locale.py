@@ -45,7 +45,7 @@ import translations  # noqa: E402 - scripts/translations.py, the build's own lup
 OPEN, CLOSE = "⟦", "⟧"
 _ACCENTS = str.maketrans("AaCcEeIiNnOoSsUuYyZz", "ÀàÇçÉéÎîÑñÖöŜŝÛûÝýŽž")
 # What a translation must keep as it is: {python} placeholders, %1/%n, <markup>, &entities; and the accelerator.
-_KEEP = re.compile(r"\{[^{}]*\}|%\d+|%n|<[^<>]*>|&[a-z]+;|&.|\(\*[^()]*\)")  # (*.png): a file filter's globs
+_KEEP = re.compile(r"\{[^{}]*\}|%L?\d+|%L?n|<[^<>]*>|&[a-z]+;|&.|\(\*[^()]*\)")  # (*.png): a file filter's globs
 # Never translated, so allowed outside the brackets: formats, units, product and library names.
 ALLOWED_WORDS = frozenset({
     "QRDesk", "QR", "PNG", "SVG", "PDF", "EPS", "JPEG", "JPG", "WebP", "WEBP", "TIFF", "TIF", "TXT", "ZIP", "CMYK",

@@ -23,8 +23,9 @@ from pseudo_locale import (
     report,
     untranslated,
 )
-from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
+from uihelpers import wait_preview
 
 ROOT = Path(__file__).resolve().parents[2]
 GERMAN = ROOT / "resources" / "translations" / "qrdesk_de.ts"
@@ -35,13 +36,17 @@ CSV = "Текст\nДанные один\nДанные два\n"
 
 
 @pytest.fixture(scope="module")
-def pseudo_app(qapp, tmp_path_factory):
-    """The app's pseudo catalogue and Qt's pseudo strings installed for this module's tests."""
-    folder = tmp_path_factory.mktemp("pseudo")
-    qm = pseudo_catalogue(folder)
+def pseudo_qm(tmp_path_factory) -> Path:
+    """The app's pseudo catalogue, made once for this module."""
+    return pseudo_catalogue(tmp_path_factory.mktemp("pseudo"))
+
+
+@pytest.fixture
+def pseudo_app(qapp, pseudo_qm):
+    """The pseudo catalogue and Qt's pseudo strings installed for one test."""
     app_translator = QTranslator()
-    assert app_translator.load(str(qm)), qm
-    qt_translator = QtPseudoTranslator(contexts(folder / "qrdesk_pseudo.ts"))
+    assert app_translator.load(str(pseudo_qm)), pseudo_qm
+    qt_translator = QtPseudoTranslator(contexts(pseudo_qm.with_suffix(".ts")))
     qapp.installTranslator(qt_translator)
     qapp.installTranslator(app_translator)
     yield qapp
@@ -71,6 +76,89 @@ def test_the_pseudo_translation_marks_every_word():
     assert pseudo("Saved {name} at %1: <b>%n</b> codes") == "⟦Ŝàvéd {name} àt %1: <b>%n</b> çödéŝ⟧"
     assert leftover_words(pseudo("Export failed") + " 12 mm, #1a237e") == []
     assert leftover_words("⟦Ûndö ⟦týpîng⟧⟧ in URL") == ["in", "URL"]
+
+
+def _walk_kinds(window) -> dict[str, str]:
+    found: dict[str, str] = {}
+    combo = window.form.kind_combo
+    for i in range(combo.count()):
+        combo.setCurrentIndex(i)
+        QApplication.processEvents()
+        for text, where in untranslated([window]).items():
+            found.setdefault(text, f"{combo.itemData(i)} form: {where}")
+    return found
+
+
+def test_main_window_every_form_menu_and_tooltip_is_translated(window):
+    window.statusBar().clearMessage()
+    found = untranslated([window]) | _walk_kinds(window)
+    assert not found, report(found)
+
+
+def test_the_status_bar_and_preview_after_a_save_are_translated(window, qtbot):
+    window.form.kind_combo.setCurrentIndex(window.form.kind_combo.findData("text"))
+    window.form.editor("text").setPlainText("Данные три")
+    wait_preview(qtbot, window, "Данные три")
+    assert window.save_to_library()
+    QApplication.processEvents()
+    assert window.statusBar().currentMessage(), "a save says so in the status bar"
+    found = untranslated([window])
+    assert not found, report(found)
+
+
+def _walk_dialogs_while_open(opener, found: dict[str, str]) -> list[str]:
+    """Open a dialog, walk every window that came up (also one run with exec()) into ``found``, close it;
+    returns the names of the windows walked."""
+    seen: list[str] = []
+
+    def walk_and_close() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog | QMenu) and widget.isVisible():
+                seen.append(widget.objectName() or type(widget).__name__)
+                for text, where in untranslated([widget]).items():
+                    found.setdefault(text, f"{seen[-1]}: {where}")
+                widget.reject() if isinstance(widget, QDialog) else widget.close()
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(walk_and_close)
+    timer.start()
+    try:
+        opener()
+        QApplication.processEvents()
+    finally:
+        timer.stop()
+        walk_and_close()
+    return seen
+
+
+def test_every_dialog_is_translated(window):
+    from dialogs import dialog_openers
+    from uihelpers import _ANSWERING
+
+    openers = dialog_openers(window)
+    assert len(openers) >= 5, sorted(openers)
+    found: dict[str, str] = {}
+    opened: list[str] = []
+    _ANSWERING.extend(("unsavedPrompt", "releaseGate"))  # walked and closed here, not by the test guard
+    try:
+        for opener in openers.values():
+            opened += _walk_dialogs_while_open(opener, found)
+    finally:
+        del _ANSWERING[-2:]
+    assert len(opened) >= len(openers) - 1, (sorted(openers), opened)
+    from app.ui.i18n import available_languages
+
+    for own in OWN_TEXTS:  # what dialog_openers itself asks the error box to say
+        found.pop(own, None)
+    for _code, name in available_languages():  # each language in its own words, as language lists show them
+        found.pop(name, None)
+    # About: the versions table is data (component names, versions, the platform string); its labels are checked
+    versions = [text for text, where in found.items() if where.startswith("aboutBox: QLabel qt_msgbox_informative")]
+    assert versions and all("Operating system" not in text for text in versions), versions
+    for text in versions:
+        found.pop(text)
+    assert not found, report(found)
 
 
 def test_every_page_of_the_batch_wizard_is_translated(pseudo_app, qtbot, tmp_path, pseudo_library):
@@ -118,7 +206,7 @@ def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
 
 def _placeholders(text: str) -> list[str]:
     """What code fills in or reads: {name}, %1, %n, and a file filter's globs (*.png *.jpg)."""
-    return sorted(re.findall(r"\{[^{}]*\}|%\d+|%n|\(\*[^()]*\)", text))
+    return sorted(re.findall(r"\{[^{}]*\}|%L?\d+|%L?n|\(\*[^()]*\)", text))
 
 
 def test_the_german_catalogue_holds_every_string_of_the_app(tmp_path):
@@ -146,3 +234,52 @@ def test_the_german_catalogue_is_complete_and_keeps_every_placeholder():
             if source.count("&") != form.count("&") and "&&" not in source:
                 problems.append(f"{context}: {source!r} → {form!r} loses or adds the keyboard accelerator")
     assert not problems, "\n".join(problems)
+
+
+def test_every_word_of_the_core_is_marked_for_translation():
+    """app.core names kinds, fields and presets in English; app/ui/words.py must list each one for lupdate."""
+    import json
+
+    from app.core.payloads import PAYLOAD_KINDS
+    from app.ui import words
+
+    shown = {kind.label for kind in PAYLOAD_KINDS.values()}
+    for kind in PAYLOAD_KINDS.values():
+        shown |= {f.label for f in kind.fields} | {f.placeholder for f in kind.fields if leftover_words(f.placeholder)}
+    missing = sorted(shown - set(words.PAYLOAD_WORDS))
+    choices = {c for kind in PAYLOAD_KINDS.values() for f in kind.fields for c in f.choices}
+    missing += sorted(choices - set(words.CHOICE_WORDS))
+    presets = json.loads((ROOT / "resources" / "presets" / "built-in.json").read_text(encoding="utf-8"))["presets"]
+    missing += sorted(set(presets) - set(words.BUILT_IN_PRESETS))
+    assert not missing, f"add these to app/ui/words.py: {missing}"
+
+
+def _accelerators(texts: list[str]) -> list[str]:
+    return [m.group(1).lower() for t in texts if (m := re.search(r"&([^&\s])", t.replace("&&", "")))]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_menus_in_the_real_catalogue_have_one_key_per_letter(qapp, make_window, language):
+    """The compiled catalogue the app ships: its menus are in the language, and no two entries of a menu (nor two
+    menus of the bar) share an Alt key."""
+    from PySide6.QtCore import QLocale
+
+    from app.ui.i18n import install_translators
+
+    default = QLocale()
+    _locale, translators = install_translators(qapp, language)
+    try:
+        window = make_window()
+        bar = [a.text() for a in window.menuBar().actions()]
+        expected = {"en": ["&File", "&Edit", "&View"], "de": ["&Datei", "&Bearbeiten", "&Ansicht"]}[language]
+        assert bar[:3] == expected
+        clashes = []
+        for title, texts in [("menu bar", bar)] + [(a.text(), [s.text() for s in a.menu().actions()])
+                                                   for a in window.menuBar().actions() if a.menu()]:
+            keys = _accelerators(texts)
+            clashes += [f"{title}: {k!r}" for k in sorted(set(keys)) if keys.count(k) > 1]
+        assert not clashes, clashes
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(default)

@@ -4,6 +4,7 @@ version, contrast and light); "Use this size" sets the style's module size to th
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QGridLayout, QLabel, QPushButton, QWidget
 
 from app.core.encode import QrCode, encode
@@ -43,12 +44,14 @@ class PrintAdviceRow(QWidget):
         self.reach = QLabel()
         self.reach.setObjectName("printReach")
         self.reach.setWordWrap(True)
+        # The button gets a row of its own: beside three inputs it was squeezed below its text in the editor's
+        # column (and a translation's longer words were cut).
         grid.addWidget(self.distance, 0, 0)
         grid.addWidget(self.unit, 0, 1)
         grid.addWidget(self.light, 0, 2)
-        grid.addWidget(self.use, 0, 3)
-        grid.addWidget(self.result, 1, 0, 1, 4)
-        grid.addWidget(self.reach, 2, 0, 1, 4)
+        grid.addWidget(self.result, 1, 0, 1, 3)
+        grid.addWidget(self.reach, 2, 0, 1, 3)
+        grid.addWidget(self.use, 3, 0, 1, 3, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(0, 1)
         for signal in (self.distance.valueChanged, self.unit.currentIndexChanged, self.light.currentIndexChanged):
             signal.connect(lambda *_: self.refresh(self.model.spec))
@@ -75,6 +78,7 @@ class PrintAdviceRow(QWidget):
         self.reach.setText(self.tr("At the size set ({module} mm modules) it scans from up to {reach}.").format(
             module=number(module_mm, 2), reach=length(reach)))
         self.use.setEnabled(True)
+        self.updateGeometry()  # wrapped text of another length: the form gives the row its new height
 
     def _sentence(self, advice: PrintAdvice) -> str:
         """What :meth:`PrintAdvice.sentence` says, in the user's language (the notes stay the core's)."""
