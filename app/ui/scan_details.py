@@ -28,10 +28,34 @@ from app.core.decoders import DECODERS
 from app.core.encode import QrCode
 from app.core.errors import QrDeskError
 from app.core.lint import Finding, lint
-from app.core.robustness import CONDITIONS, Cancelled
+from app.core.robustness import CONDITIONS, Cancelled, RobustnessReport
 from app.core.spec import QrSpec
 from app.core.verify import ScanReport, check_code_thorough
+from app.ui.words import condition_word
 from app.ui.workers import CancelToken, Task, submit
+
+
+class RobustnessText(QObject):
+    """What :meth:`RobustnessReport.summary` says (``survives 6 of 7 conditions on 3 readers; weakest: smudge
+    (read by 1 of 3)``), in the user's language (a QObject for ``self.tr``'s plural forms)."""
+
+    def summary(self, report: RobustnessReport) -> str:
+        readers = len(report.readers)
+        text = self.tr("survives {survived} of {conditions} conditions on %n reader(s)", "", readers).format(
+            survived=len(report.survived), conditions=len(report.results))
+        unread = [DECODERS[r].label for r in report.readers if not report.clean.get(r)]
+        if unread:
+            text += self.tr("; {readers} cannot read it even undisturbed").format(readers=", ".join(unread))
+        weakest = report.weakest
+        if weakest is not None:
+            label = next((c.label for c in CONDITIONS if c.name == weakest), weakest)
+            text += self.tr("; weakest: {condition} (read by {count} of {readers})").format(
+                condition=condition_word(weakest, label), count=report.read_by(weakest), readers=readers)
+        return text
+
+
+def robustness_summary(report: RobustnessReport) -> str:
+    return RobustnessText().summary(report)
 
 SETTLE_MS = 700
 OK_COLOUR, FAIL_COLOUR = "#2e7d32", "#c62828"  # readable on the light and the dark theme
@@ -137,7 +161,7 @@ class RobustnessBadge(QLabel):
 
     def show_result(self, result: Thorough) -> None:
         self.setText(self.badge_text(result))
-        summary = result.report.robustness.summary() if result.report.robustness else ""
+        summary = robustness_summary(result.report.robustness) if result.report.robustness else ""
         lint_note = "\n" + self.tr("%n note(s) on the payload", "", len(result.findings)) if result.findings else ""
         self.setToolTip(self.tr("{summary}{lint}\nClick for details").format(summary=summary, lint=lint_note))
 
@@ -205,14 +229,15 @@ class ScanDetailsDialog(QDialog):
             self.notes.setText("")
             return
         robustness = result.report.robustness
-        lines = [robustness.summary()[:1].upper() + robustness.summary()[1:] + "."]
+        summary = robustness_summary(robustness)
+        lines = [summary[:1].upper() + summary[1:] + "."]
         lines += [f"✗ {e}" for e in result.report.errors] + [f"! {w}" for w in result.report.warnings]
         self.summary.setText("\n".join(lines))
         readers = list(robustness.readers)
         self.table.setColumnCount(len(readers))
         self.table.setHorizontalHeaderLabels([DECODERS[r].label for r in readers])
         rows = [(self.tr("undisturbed"), robustness.clean)]
-        rows += [(c.label, robustness.results.get(c.name, {})) for c in CONDITIONS]
+        rows += [(condition_word(c.name, c.label), robustness.results.get(c.name, {})) for c in CONDITIONS]
         self.table.setRowCount(len(rows))
         self.table.setVerticalHeaderLabels([label for label, _ in rows])
         for row, (_, by_reader) in enumerate(rows):

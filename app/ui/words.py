@@ -124,6 +124,20 @@ def length(mm: float) -> str:
     return f"{number(mm, 0 if mm >= 10 else 1)} mm"
 
 
+# The robustness check's conditions (app.core.robustness.CONDITIONS), by name.
+CONDITION_WORDS = {
+    "small": QT_TRANSLATE_NOOP("Robustness", "2.5 px per module"), "blur": QT_TRANSLATE_NOOP("Robustness", "blur"),
+    "jpeg": QT_TRANSLATE_NOOP("Robustness", "JPEG quality 10"),
+    "tilt": QT_TRANSLATE_NOOP("Robustness", "perspective tilt"), "dim": QT_TRANSLATE_NOOP("Robustness", "dim light"),
+    "dot_gain": QT_TRANSLATE_NOOP("Robustness", "print dot gain"), "smudge": QT_TRANSLATE_NOOP("Robustness", "smudge"),
+}
+
+
+def condition_word(name: str, label: str) -> str:
+    """A robustness condition in words (``label``, the core's English, when the table does not know it)."""
+    return translate("Robustness", CONDITION_WORDS[name]) if name in CONDITION_WORDS else label
+
+
 # The built-in presets' names (resources/presets/built-in.json); a preset of the user's keeps its own name.
 BUILT_IN_PRESETS = (QT_TRANSLATE_NOOP("Presets", "Classic"), QT_TRANSLATE_NOOP("Presets", "Ink blue, rounded"),
                     QT_TRANSLATE_NOOP("Presets", "Dots on cream"))

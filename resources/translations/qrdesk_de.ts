@@ -1654,6 +1654,37 @@ Ihre Arbeit wurde nicht verworfen. Details stehen in {log}.</translation>
     </message>
 </context>
 <context>
+    <name>Robustness</name>
+    <message>
+        <source>2.5 px per module</source>
+        <translation>2,5 px pro Modul</translation>
+    </message>
+    <message>
+        <source>blur</source>
+        <translation>Unschärfe</translation>
+    </message>
+    <message>
+        <source>JPEG quality 10</source>
+        <translation>JPEG-Qualität 10</translation>
+    </message>
+    <message>
+        <source>perspective tilt</source>
+        <translation>perspektivische Neigung</translation>
+    </message>
+    <message>
+        <source>dim light</source>
+        <translation>schwaches Licht</translation>
+    </message>
+    <message>
+        <source>print dot gain</source>
+        <translation>Tonwertzunahme im Druck</translation>
+    </message>
+    <message>
+        <source>smudge</source>
+        <translation>Fleck</translation>
+    </message>
+</context>
+<context>
     <name>RobustnessBadge</name>
     <message>
         <source>Robustness score</source>
@@ -1690,6 +1721,24 @@ Für Details klicken</translation>
             <numerusform>Robust {survived}/{conditions} · %n Leser</numerusform>
             <numerusform>Robust {survived}/{conditions} · %n Leser</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RobustnessText</name>
+    <message numerus="yes">
+        <source>survives {survived} of {conditions} conditions on %n reader(s)</source>
+        <translation>
+            <numerusform>übersteht {survived} von {conditions} Bedingungen mit %n Leser</numerusform>
+            <numerusform>übersteht {survived} von {conditions} Bedingungen mit %n Lesern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; {readers} cannot read it even undisturbed</source>
+        <translation>; {readers} kann ihn selbst ungestört nicht lesen</translation>
+    </message>
+    <message>
+        <source>; weakest: {condition} (read by {count} of {readers})</source>
+        <translation>; am schwächsten: {condition} (gelesen von {count} von {readers})</translation>
     </message>
 </context>
 <context>

@@ -105,6 +105,16 @@
     </message>
 </context>
 <context>
+    <name>RobustnessText</name>
+    <message numerus="yes">
+        <source>survives {survived} of {conditions} conditions on %n reader(s)</source>
+        <translation>
+            <numerusform>survives {survived} of {conditions} conditions on %n reader</numerusform>
+            <numerusform>survives {survived} of {conditions} conditions on %n readers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RowsPage</name>
     <message numerus="yes">
         <source>%n row(s) ready</source>

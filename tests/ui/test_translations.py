@@ -251,6 +251,9 @@ def test_every_word_of_the_core_is_marked_for_translation():
     missing += sorted(choices - set(words.CHOICE_WORDS))
     presets = json.loads((ROOT / "resources" / "presets" / "built-in.json").read_text(encoding="utf-8"))["presets"]
     missing += sorted(set(presets) - set(words.BUILT_IN_PRESETS))
+    from app.core.robustness import CONDITIONS
+
+    missing += sorted(c.name for c in CONDITIONS if words.CONDITION_WORDS.get(c.name) != c.label)
     assert not missing, f"add these to app/ui/words.py: {missing}"
 
 
