@@ -47,7 +47,9 @@ def replicated_service(log: Path) -> Iterator[ReplicatedService]:
         S3Store(BUCKET, "us-east-1", s3_url).ensure_bucket()
         AzureStore(BUCKET, azurite.connection_string).ensure_container()
         config = {"store": "s3+azure", "s3_bucket": BUCKET, "s3_endpoint_url": s3_url, "azure_container": BUCKET,
-                  "azure_connection_string": azurite.connection_string, "reconcile_interval_seconds": "5"}
+                  "azure_connection_string": azurite.connection_string, "reconcile_interval_seconds": "5",
+                  # As deployed (the tests turn the token cache off to see revocations at once).
+                  "token_cache_seconds": "0.5"}
         service = ServiceProcess(log, **config)
         yield ReplicatedService(service, config, s3_url)
     finally:

@@ -16,14 +16,17 @@ from typing import Any
 import httpx
 
 from cloud_sync.errors import AuthError, ProtocolError, ResyncRequired, ServerUnavailable, SyncError
+from cloud_sync.frames import FrameError, FrameReader, header
 from cloud_sync.protocol import (
     ChangesPage,
     DeviceList,
+    FetchBlobsRequest,
     LibraryInfo,
     LoginRequest,
     LoginResponse,
     MissingBlobsRequest,
     MissingBlobsResponse,
+    PackResponse,
     PairingCode,
     PushRequest,
     PushResponse,
@@ -81,6 +84,25 @@ class SyncClient:
 
     def get_blob(self, sha256: str) -> bytes:
         return self._request("GET", f"/v1/blobs/{sha256}").content
+
+    def put_pack(self, blobs: list[tuple[str, bytes]]) -> PackResponse:
+        """Store many small blobs in one request (``(sha256, bytes)``, each at most ``PACK_BLOB_MAX`` bytes)."""
+        body = b"".join(header(sha, len(data)) + data for sha, data in blobs)
+        return PackResponse.model_validate(self._json("POST", "/v1/blobs/pack", content=body, ok=(201,),
+                                                      headers={"content-type": "application/octet-stream"}))
+
+    def fetch_blobs(self, sha256s: list[str], max_size: int) -> list[tuple[str, bytes]]:
+        """The blobs of ``sha256s`` the server has, as ``(sha256, bytes)`` (not checked here: the caller checks
+        each against its hash); a blob over ``max_size`` bytes is refused."""
+        body = FetchBlobsRequest(sha256=sha256s).model_dump()
+        reader = FrameReader(max_size)
+        response = self._request("POST", "/v1/blobs/fetch", json=body)
+        try:
+            blobs = reader.feed(response.content)
+            reader.close()
+        except FrameError as err:
+            raise ProtocolError(f"POST /v1/blobs/fetch: the answer is not blob frames ({err})") from None
+        return blobs
 
     def missing_blobs(self, sha256s: list[str]) -> set[str]:
         """Which of these blobs the server lacks, in one call per thousand."""
@@ -179,4 +201,4 @@ def _error_for(what: str, response: httpx.Response) -> SyncError:
         return AuthError(f"{what}: not allowed ({detail}); the token belongs to another device, sign in again")
     if status == 410:
         return ResyncRequired(f"{what}: {detail}")
-    return ProtocolError(f"{what}: the sync server answered {status} ({detail})")
+    return ProtocolError(f"{what}: the sync server answered {status} ({detail})", status)

@@ -26,7 +26,12 @@ class ResyncRequired(SyncError):
 
 
 class ProtocolError(SyncError):
-    """The server answered something the client did not expect."""
+    """The server answered something the client did not expect; ``status`` is its HTTP status when it gave
+    one (a 404 for an endpoint an older server does not have, say)."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class MassDeleteError(SyncError):

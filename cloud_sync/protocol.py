@@ -125,6 +125,20 @@ class MissingBlobsResponse(_Model):
     missing: list[Sha256]
 
 
+# Packs (docs/sync-protocol.md, "Packs"): small blobs travel many to a request, in frames (cloud_sync.frames).
+PACK_BLOB_MAX = 1 << 20  # a blob up to this size may travel in a pack; a larger one is PUT alone
+PACK_BLOBS_MAX = 1000  # blobs per pack, and per fetch
+
+
+class FetchBlobsRequest(MissingBlobsRequest):
+    """The blobs to send back, as frames; one the server does not have is left out."""
+
+
+class PackResponse(_Model):
+    pack: Sha256 = Field(description="the pack's id: the SHA-256 of its blobs, one after the other")
+    blobs: int = Field(description="how many distinct blobs it holds")
+
+
 UserName = Annotated[str, Field(min_length=1, max_length=64)]
 Secret = Annotated[str, Field(min_length=1, max_length=1024)]
 

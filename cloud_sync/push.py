@@ -79,14 +79,15 @@ class Pusher:
         for server in servers.values():
             if server is not None:
                 self.blobs.download(server.files, run.report)
-        missing = sorted({sha for r in response.results if r.status == "missing_blobs" for sha in r.missing})
         pushed = {rec.id: rec for rec in map(from_wire, request.changes)}
+        sizes = {str(f["sha256"]): int(f["size"]) for rec in pushed.values() for f in rec.files}
+        missing = {sha: sizes[sha] for r in response.results if r.status == "missing_blobs" for sha in r.missing
+                   if sha in sizes}
         with self.lib.transaction():
             for result in response.results:
                 self._record(result, pushed, servers.get(result.id), run)
             self.lib.outbox_clear()
-        for sha in missing:
-            self.blobs.upload_again(sha, run.report)
+        self.blobs.upload_again(missing, run.report)
 
     def _server_version(self, raw: Any, run: SyncRun) -> SyncRecord | None:
         """The server's version from a conflict answer, or None when it cannot be applied (then quarantined)."""

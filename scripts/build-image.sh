@@ -89,7 +89,8 @@ cat "$work/wheels.log"
 cp -r sync-service "$work/ctx/sync-service"
 cp constraints.txt "$work/ctx/"
 # The wire protocol only (the service imports nothing else of cloud_sync, and nothing of app: lint-imports).
-cp cloud_sync/__init__.py cloud_sync/protocol.py cloud_sync/records.py cloud_sync/checks.py "$work/ctx/cloud_sync/"
+cp cloud_sync/__init__.py cloud_sync/protocol.py cloud_sync/records.py "$work/ctx/cloud_sync/"
+cp cloud_sync/checks.py cloud_sync/frames.py "$work/ctx/cloud_sync/"
 rm -rf "$work/ctx/sync-service/build" "$work/ctx/sync-service/"*.egg-info
 
 echo "build-image: podman build $tag"

@@ -36,6 +36,25 @@ def blob_key(uid: str, sha256: str) -> str:
     return f"{user_prefix(uid)}blobs/sha256/{sha256}"
 
 
+def blob_prefix(uid: str) -> str:
+    return f"{user_prefix(uid)}blobs/sha256/"
+
+
+PACK_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+def pack_prefix(uid: str) -> str:
+    """Packs: many small blobs in one object (``{id}.pack``, the blobs one after the other) and its index
+    (``{id}.idx``, written after it: where each blob is). Under ``blobs/``, so create-only like a blob."""
+    return f"{user_prefix(uid)}blobs/packs/"
+
+
+def pack_key(uid: str, pack_id: str, suffix: str) -> str:
+    if not PACK_RE.match(pack_id) or suffix not in (".pack", ".idx"):
+        raise ValueError(f"invalid pack {pack_id!r}{suffix!r}")
+    return f"{pack_prefix(uid)}{pack_id}{suffix}"
+
+
 def idem_key(uid: str, digest: str) -> str:
     return f"{user_prefix(uid)}idem/{digest}.json"
 

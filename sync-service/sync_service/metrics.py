@@ -75,7 +75,8 @@ GENERATION = Gauge(
 ROUTES = [
     ("/v1/library", "GET"), ("/v1/changes", "GET"), ("/v1/push", "POST"),
     ("/v1/blobs/{sha256}", "PUT"), ("/v1/blobs/{sha256}", "HEAD"), ("/v1/blobs/{sha256}", "GET"),
-    ("/v1/blobs/missing", "POST"), ("/v1/auth/login", "POST"), ("/v1/auth/logout", "POST"),
+    ("/v1/blobs/missing", "POST"), ("/v1/blobs/pack", "POST"), ("/v1/blobs/fetch", "POST"),
+    ("/v1/auth/login", "POST"), ("/v1/auth/logout", "POST"),
     ("/v1/auth/pairing", "POST"), ("/v1/devices", "GET"), ("/v1/devices/{device_id}", "DELETE"),
     ("/healthz", "GET"), ("/readyz", "GET"), ("/metrics", "GET"),
 ]

@@ -62,3 +62,17 @@ class AfterRequests(httpx.HTTPTransport):
                 response.read()
                 self.action()
         return response
+
+
+class CountRequests(httpx.HTTPTransport):
+    """Forwards every request and counts them by ``(method, path)``, a blob's hash written ``*``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts: dict[tuple[str, str], int] = {}
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        path = "/".join("*" if len(part) == 64 else part for part in request.url.path.split("/"))
+        self.counts[(request.method, path)] = self.counts.get((request.method, path), 0) + 1
+        return super().handle_request(request)
+
