@@ -76,3 +76,25 @@ class CountRequests(httpx.HTTPTransport):
         self.counts[(request.method, path)] = self.counts.get((request.method, path), 0) + 1
         return super().handle_request(request)
 
+
+class ProxyErrors(httpx.HTTPTransport):
+    """A proxy in front of the service that answers the chosen requests with an error of its own (502, 504, 429
+    with ``Retry-After``) the first ``times`` times; ``after_server``: only once the service has handled the
+    request (a gateway timing out on an upstream that committed)."""
+
+    def __init__(self, status: int, match: Callable[[httpx.Request], bool], times: int,
+                 after_server: bool = False) -> None:
+        super().__init__()
+        self.status, self.match, self.left, self.after_server = status, match, times, after_server
+        self.answered = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if not (self.left and self.match(request)):
+            return super().handle_request(request)
+        self.left -= 1
+        self.answered += 1
+        if self.after_server:
+            super().handle_request(request).read()
+        headers = {"retry-after": "0"} if self.status == 429 else {}
+        return httpx.Response(self.status, headers=headers, text=f"<html>{self.status} from the proxy</html>",
+                              request=request)

@@ -1,4 +1,5 @@
-"""The HTTP client against small real loopback servers: 503 + Retry-After, unreachable server."""
+"""The HTTP client against small real loopback servers: transient answers (429, 502, 503, 504) retried with
+backoff or after Retry-After, a definite 4xx not retried, unreachable server."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import ClassVar
 import pytest
 
 from cloud_sync.client import SyncClient
-from cloud_sync.errors import AuthError, ServerUnavailable
+from cloud_sync.errors import AuthError, ProtocolError, ServerUnavailable
 from tests.sync_service.helpers import free_port
 
 
@@ -56,6 +57,25 @@ def test_503_beyond_the_attempts_is_server_unavailable(busy_server: str) -> None
     with SyncClient(busy_server, "t", attempts=2, sleep=lambda s: None) as client, \
             pytest.raises(ServerUnavailable, match="temporarily unavailable"):
         client.library_info()
+
+
+@pytest.mark.parametrize("status", [429, 502, 503, 504])
+def test_transient_answers_are_retried_with_exponential_backoff(busy_server: str, status: int) -> None:
+    _Busy.answers = [(status, {}), (status, {})]
+    slept: list[float] = []
+    with SyncClient(busy_server, "t", attempts=3, backoff_s=0.5, sleep=slept.append) as client:
+        assert client.library_info().library_id == "L"
+    assert slept == [0.5, 1.0]
+
+
+@pytest.mark.parametrize("status", [400, 404, 409, 422])
+def test_a_definite_4xx_is_not_retried(busy_server: str, status: int) -> None:
+    _Busy.answers = [(status, {})]
+    slept: list[float] = []
+    with SyncClient(busy_server, "t", attempts=3, sleep=slept.append) as client, \
+            pytest.raises(ProtocolError, match=str(status)):
+        client.library_info()
+    assert slept == [] and _Busy.answers == []
 
 
 def test_401_is_an_auth_error(busy_server: str) -> None:

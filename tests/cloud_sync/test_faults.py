@@ -8,7 +8,7 @@ from sync_service import cursors
 
 from cloud_sync.errors import MassDeleteError, ServerUnavailable
 from tests.cloud_sync.conftest import restart_server, snapshot, two_machines
-from tests.cloud_sync.faults import AfterRequests, drop_first_push
+from tests.cloud_sync.faults import AfterRequests, ProxyErrors, drop_first_push
 from tests.sync_service.helpers import CURSOR_KEY, auth
 
 
@@ -178,3 +178,33 @@ def test_cursor_ahead_of_the_log_410_triggers_a_union_resync(machines) -> None:
     assert {i.id for i in a.lib.all_items()} == {kept.id, local.id}
     assert snapshot(a.lib) == snapshot(b.lib)
     assert not a.lib.dirty_items()
+
+
+@pytest.mark.parametrize("status", [502, 504, 429])
+def test_a_transient_answer_to_a_push_keeps_the_changes_and_the_next_sync_commits_them_once(machines,
+                                                                                          status) -> None:
+    """502, 504 and 429 are transient: the changes stay queued in the outbox, nothing is dropped."""
+    a, b = machines(2)
+    items = [a.add(f"item {i}") for i in range(3)]
+    # A gateway gives up after the service committed: the retries send the same request (same idempotency key).
+    a.transport = proxy = ProxyErrors(status, lambda r: r.url.path == "/v1/push", times=5, after_server=True)
+    with pytest.raises(ServerUnavailable, match="temporarily unavailable"):
+        a.sync()
+    assert proxy.answered == 2  # both of the client's tries, with a pause between them
+    assert len(a.lib.dirty_items()) == 3 and a.lib.outbox_get() is not None
+    a.transport = None
+    assert a.sync().pushed == 3
+    assert not a.lib.dirty_items() and a.lib.outbox_get() is None
+    assert sorted(r["id"] for r in _log_records(a.url, a.token)) == sorted(i.id for i in items)  # once each
+    b.sync()
+    assert snapshot(a.lib) == snapshot(b.lib)
+
+
+@pytest.mark.parametrize("status", [502, 504, 429])
+def test_a_transient_answer_on_the_feed_is_retried_within_the_sync(machines, status) -> None:
+    a, b = machines(2)
+    a.add("through a flaky proxy")
+    a.sync()
+    b.transport = proxy = ProxyErrors(status, lambda r: r.url.path == "/v1/changes", times=1)
+    assert b.sync().pulled == 1 and proxy.answered == 1
+
