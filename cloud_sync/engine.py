@@ -67,7 +67,7 @@ class SyncEngine:
             except ResyncRequired:
                 self._start_resync(self.client.library_info(), run)
                 self._pull.pull(run, confirm_mass_delete)
-            if not self._push.pending():
+            if not self._push.pending(run):
                 break
         run.report.pending = len(self._push.pending())
         return run.report

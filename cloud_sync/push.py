@@ -19,7 +19,7 @@ from cloud_sync.errors import ProtocolError
 from cloud_sync.protocol import PushRequest, PushResult
 from cloud_sync.report import SyncRun
 from cloud_sync.resolve import Resolver
-from cloud_sync.wire import checked, from_wire, to_wire
+from cloud_sync.wire import checked, printable, to_wire
 
 PUSH_BATCH = 100
 
@@ -34,12 +34,14 @@ class Pusher:
         self.device_id = device_id
         self.batch = batch
 
-    def pending(self) -> list[SyncRecord]:
-        """Every local change not yet acknowledged by the server."""
-        return self.lib.dirty_items(limit=1_000_000)
+    def pending(self, run: SyncRun | None = None) -> list[SyncRecord]:
+        """Every local change not yet acknowledged by the server (but those it refused in ``run``: a refused
+        change stays a local change, and is sent again by the next sync, not by the same one)."""
+        dirty = self.lib.dirty_items(limit=1_000_000)
+        return [rec for rec in dirty if rec.id not in run.refused] if run is not None and run.refused else dirty
 
     def push_pending(self, run: SyncRun) -> None:
-        dirty = self.pending()
+        dirty = self.pending(run)
         for start in range(0, len(dirty), self.batch):
             run.check_cancel()
             batch = dirty[start:start + self.batch]
@@ -79,7 +81,9 @@ class Pusher:
         for server in servers.values():
             if server is not None:
                 self.blobs.download(server.files, run.report)
-        pushed = {rec.id: rec for rec in map(from_wire, request.changes)}
+        # Our own records, read back; one that fails the wire checks (a local item with more tags than the wire
+        # allows, say) is refused by the server too and stays a local change: it must not stop the sync.
+        pushed = {rec.id: rec for rec in checked(request.changes)[0]}
         sizes = {str(f["sha256"]): int(f["size"]) for rec in pushed.values() for f in rec.files}
         missing = {sha: sizes[sha] for r in response.results if r.status == "missing_blobs" for sha in r.missing
                    if sha in sizes}
@@ -103,6 +107,10 @@ class Pusher:
         if result.status == "applied" and result.rev is not None and result.id in pushed:
             self.lib.mark_pushed(pushed[result.id], result.rev)
             run.report.pushed += 1
+        elif result.status == "rejected":
+            # It stays a local change (nothing is lost); the reason is the server's, made printable.
+            run.report.rejected.append(printable(result.reason or "no reason given"))
+            run.refused.add(result.id)
         elif result.status == "conflict" and result.server is not None:
             local = self.lib.local_record(result.id)
             if server is None:

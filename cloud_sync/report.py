@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cloud_sync.errors import SyncCancelled
 
@@ -25,6 +25,7 @@ class SyncReport:
     resynced: bool = False
     pending: int = 0  # local changes still waiting (e.g. a blob the server keeps asking for)
     quarantined: int = 0  # server records this library could not apply: set aside with the reason
+    rejected: list[str] = field(default_factory=list)  # the server's reasons for local changes it refused
 
     def summary(self) -> str:
         parts = [f"pushed {self.pushed}", f"pulled {self.pulled}"]
@@ -38,6 +39,8 @@ class SyncReport:
             parts.append("full resync")
         if self.pending:
             parts.append(f"{self.pending} change(s) still pending")
+        if self.rejected:
+            parts.append(f"{len(self.rejected)} change(s) refused by the server ({self.rejected[0]})")
         if self.quarantined:
             parts.append(f"{self.quarantined} server record(s) not applied (see qrdesk sync --status)")
         return ", ".join(parts)
@@ -58,6 +61,7 @@ class SyncRun:
     report: SyncReport
     progress: SyncProgress = _no_progress
     cancel: Callable[[], bool] = _never
+    refused: set[str] = field(default_factory=set)  # ids the server refused: not sent again in this run
 
     def check_cancel(self) -> None:
         if self.cancel():

@@ -208,3 +208,14 @@ def test_a_transient_answer_on_the_feed_is_retried_within_the_sync(machines, sta
     b.transport = proxy = ProxyErrors(status, lambda r: r.url.path == "/v1/changes", times=1)
     assert b.sync().pulled == 1 and proxy.answered == 1
 
+
+def test_a_change_the_service_refuses_stays_local_and_the_report_says_why(machines) -> None:
+    a, b = machines(2)
+    good, odd = a.add("fine"), a.add("too many tags")
+    a.lib.retag(odd.id, add=[f"tag {i}" for i in range(201)])  # the library takes them, the wire allows 200
+    report = a.sync()
+    assert report.pushed == 1 and len(report.rejected) == 1 and "tags" in report.rejected[0]
+    assert "refused by the server" in report.summary()
+    assert [r.id for r in a.lib.dirty_items()] == [odd.id]  # nothing lost: still a local change
+    b.sync()
+    assert [i.id for i in b.lib.all_items()] == [good.id]
