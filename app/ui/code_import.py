@@ -12,19 +12,22 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
-from app.core.decode import DecodedCode, decode_file, decode_image
 from app.core.errors import QrDeskError
-from app.core.payloads import PAYLOAD_KINDS
+from app.core.payloads import PAYLOAD_KINDS, shown_payload
 from app.core.spec import QrSpec
 from app.ui.imaging import qimage_to_pil
 from app.ui.words import payload_word
 from app.ui.workers import Task, submit
+
+if TYPE_CHECKING:  # the decoders (NumPy, zbar, OpenCV) load with the first picture, not with the app
+    from app.core.decode import DecodedCode
 
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".tif", ".tiff", ".gif", ".bmp", ".svg", ".svgz", ".pdf")
 translate = QCoreApplication.translate
@@ -39,7 +42,7 @@ class Found:
 
     def describe(self) -> str:
         kind = payload_word(PAYLOAD_KINDS[self.code.kind].label) if self.code.kind in PAYLOAD_KINDS else self.code.kind
-        text = " ".join(self.code.text.split())
+        text = " ".join(shown_payload(self.code.kind, self.code.fields, self.code.text).split())  # no password
         text = text if len(text) <= 60 else text[:59] + "…"
         if self.code.page:
             return translate("CodeImporter", "{kind}: {text}  ({source}, page {page})").format(
@@ -55,6 +58,8 @@ class ImportResult:
 
 def decode_sources(paths: Sequence[str]) -> ImportResult:
     """Every code in ``paths`` (runs in a worker)."""
+    from app.core.decode import decode_file
+
     found: list[Found] = []
     problems: list[str] = []
     for path in paths:
@@ -71,6 +76,8 @@ def decode_sources(paths: Sequence[str]) -> ImportResult:
 
 
 def decode_picture(image: Image.Image, source: str) -> ImportResult:
+    from app.core.decode import decode_image
+
     codes = decode_image(image)
     problems = [] if codes else [translate("CodeImporter", "No QR code found in the {source}.").format(source=source)]
     return ImportResult([Found(code, source) for code in codes], problems)

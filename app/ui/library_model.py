@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 from app.core.encode import encode
 from app.core.errors import QrDeskError
 from app.core.library import Item
+from app.core.payloads import shown_payload
 from app.core.render import render_image
 from app.core.spec import QrSpec
 from app.ui.imaging import pil_to_qimage
@@ -172,7 +173,8 @@ class LibraryModel(QAbstractListModel):
         return None
 
     def _tooltip(self, item: Item) -> str:
-        lines = [item.name, elide(item.spec.data(), 80)]
+        spec = item.spec
+        lines = [item.name, elide(shown_payload(spec.kind, spec.fields, spec.data()), 80)]  # never a password
         if item.tags:
             lines.append(self.tr("Tags: {tags}").format(tags=", ".join(item.tags)))
         if item.notes.strip():

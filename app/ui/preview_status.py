@@ -13,6 +13,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from app.core.payloads import shown_payload
 from app.core.verify import ScanReport
 from app.ui.preview import PreviewResult, PreviewState
 from app.ui.text import elide
@@ -65,7 +66,8 @@ class PreviewStatus:
             version=code.version, level=code.ecc or "—"))
         self.capacity_label.setText(translate("PreviewStatus", "{percent}% of capacity").format(
             percent=round(code.capacity_used * 100)))
-        self.summary.setText(elide(code.data, 90))
+        spec = result.spec  # a password is never on screen (a shared screen, a screenshot)
+        self.summary.setText(elide(shown_payload(spec.kind, spec.fields, code.data), 90))
         self._set_scan(ScanState.CHECKING, translate("PreviewStatus", "Checking…"))
 
     def show_report(self, report: ScanReport) -> None:

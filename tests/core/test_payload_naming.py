@@ -6,7 +6,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from app.core.payloads import PAYLOAD_KINDS, build_payload, item_name
+from app.core.payloads import PAYLOAD_KINDS, build_payload, item_name, shown_payload
+from app.core.payloads.naming import HIDDEN
 from app.core.spec import QrSpec
 
 NAMES = [
@@ -66,6 +67,24 @@ def test_a_wifi_password_never_reaches_a_name(ssid: str, password: str, as_text:
     # Typed as plain text, the same network is still named as a network.
     kind, named = ("text", {"text": build_payload("wifi", fields)}) if as_text else ("wifi", fields)
     assert password not in item_name(kind, named)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ssid=st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=10)
+       .filter(lambda s: s.strip() != "" and len(s.encode()) <= 32),
+       password=st.text(alphabet='ABCDEFGH2345;,:"\\ ', min_size=8, max_size=20), as_text=st.booleans())
+def test_a_shown_payload_hides_the_password_and_shows_the_rest(ssid: str, password: str, as_text: bool) -> None:
+    # What the preview and the grid's tooltip show (they showed "P:welcome-2026;" before), also with the
+    # characters the Wi-Fi format escapes.
+    assume(password not in ssid and password.strip() == password)
+    fields = {"ssid": ssid, "password": password, "security": "WPA"}
+    data = build_payload("wifi", fields)
+    kind, given_fields = ("text", {"text": data}) if as_text else ("wifi", fields)
+    shown = shown_payload(kind, given_fields, data)
+    escaped = "".join("\\" + c if c in '\\;,:"' else c for c in password)  # as the Wi-Fi format writes it
+    assert password not in shown and escaped not in shown
+    assert shown == data.replace(escaped, HIDDEN) or shown == item_name(kind, given_fields)
+    assert shown_payload("url", {"url": "https://a.example/x"}, "https://a.example/x") == "https://a.example/x"
 
 
 @settings(max_examples=150, deadline=None)

@@ -80,3 +80,16 @@ def test_duplicate_adds_a_copy(make_window, library, qtbot):
     panel.duplicate_selected()
     assert panel.model.rowCount() == 6
     assert any(i.name.endswith("(copy)") for i in panel.model.items)
+
+
+def test_a_wifi_password_is_never_on_screen_in_the_grid_or_under_the_preview(make_window, library, qtbot):
+    # Seen before: the grid's tooltip and the line under the preview showed "WIFI:T:WPA;S:Guest;P:welcome-2026;;".
+    window = make_window(library=library)
+    panel = window.library_panel
+    row = next(r for r, item in enumerate(panel.model.items) if item.name == "Guest Wi-Fi card")
+    tooltip = panel.model.data(panel.model.index(row), Qt.ItemDataRole.ToolTipRole)
+    assert "welcome-2026" not in tooltip and "S:Guest" in tooltip
+    panel.open_row(row)
+    wait_preview(qtbot, window, "WIFI:T:WPA;S:Guest;P:welcome-2026;;")  # the code itself holds it, of course
+    summary = window.preview_status.summary.text()
+    assert "welcome-2026" not in summary and "S:Guest" in summary

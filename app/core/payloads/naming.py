@@ -111,3 +111,30 @@ def item_name(kind: str, fields: Mapping[str, str]) -> str:
     if payload_kind is None:
         return kind
     return shorten(payload_kind.name_of(fields)) or payload_kind.label
+
+
+HIDDEN = "••••••"
+
+
+def shown_payload(kind: str, fields: Mapping[str, str], data: str) -> str:
+    """``data`` (what a code of this payload encodes) as it may be shown on screen: every secret field's value
+    (a Wi-Fi password) replaced by :data:`HIDDEN`, also in text that holds a structured payload. When a secret
+    cannot be found in ``data`` as written, the item's name stands in: a secret is never shown."""
+    from app.core.payloads.parsers import parse_payload
+    from app.core.payloads.registry import PAYLOAD_KINDS
+
+    if kind == "text":
+        detected, parsed = parse_payload(str(fields.get("text") or ""))
+        if detected != "text":
+            kind, fields = detected, parsed
+    payload_kind = PAYLOAD_KINDS.get(kind)
+    secrets = [str(fields.get(f.name) or "") for f in payload_kind.fields if f.secret] if payload_kind else []
+    shown = data
+    for secret in filter(None, secrets):
+        # As builders write it: raw, or with the payload's specials escaped by a backslash (Wi-Fi: \ ; , : ").
+        written = [w for w in ("".join("\\" + c if c in '\\;,:"' else c for c in secret), secret) if w in shown]
+        if not written:
+            return item_name(kind, fields)
+        for form in written:
+            shown = shown.replace(form, HIDDEN)
+    return shown
