@@ -29,7 +29,6 @@ import keyring.errors
 from app.core.profile import KEYRING_SERVICE as KEYRING_SERVICE  # the default profile's service
 from app.core.profile import Profile
 from cloud_sync.errors import AccountError, ServerUnavailable, SyncError
-from cloud_sync.protocol import LoginRequest
 
 if TYPE_CHECKING:
     from cloud_sync.client import SyncClient
@@ -132,6 +131,8 @@ class Account:
                               enrollment_code: str | None = None, pairing_code: str | None = None,
                               new_password: str | None = None, device_name: str | None = None) -> None:
         """Sign this device in to the server; the token it gets goes to the OS keyring."""
+        from cloud_sync.protocol import LoginRequest  # the wire models (pydantic) only when signing in
+
         name = (device_name or self.device_name or default_device_name())[:100]
         try:
             request = LoginRequest(user=user.strip(), device_id=device_id, device_name=name, password=password,

@@ -53,7 +53,7 @@ class LibraryStore:
                 return found
 
     def tags(self) -> list[str]:
-        return [tag for tag, _count in self.core.tags()]
+        return self.core.tag_names()
 
     def get(self, item_id: str) -> Item:
         return self.core.get(item_id)

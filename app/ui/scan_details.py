@@ -10,6 +10,7 @@ per-reader, per-condition table and what phones will make of the payload.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent
@@ -24,15 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.decoders import DECODERS
 from app.core.encode import QrCode
 from app.core.errors import QrDeskError
 from app.core.lint import Finding, lint
-from app.core.robustness import CONDITIONS, Cancelled, RobustnessReport
 from app.core.spec import QrSpec
-from app.core.verify import ScanReport, check_code_thorough
+from app.core.verify import ScanReport
 from app.ui.words import condition_word
 from app.ui.workers import CancelToken, Task, submit
+
+if TYPE_CHECKING:
+    from app.core.robustness import RobustnessReport
 
 
 class RobustnessText(QObject):
@@ -40,6 +42,9 @@ class RobustnessText(QObject):
     (read by 1 of 3)``), in the user's language (a QObject for ``self.tr``'s plural forms)."""
 
     def summary(self, report: RobustnessReport) -> str:
+        from app.core.decoders import DECODERS  # NumPy: loaded by the thorough check, not before the first paint
+        from app.core.robustness import CONDITIONS
+
         readers = len(report.readers)
         text = self.tr("survives {survived} of {conditions} conditions on %n reader(s)", "", readers).format(
             survived=len(report.survived), conditions=len(report.results))
@@ -73,6 +78,10 @@ class Thorough:
 
 def run_thorough(generation: int, code: QrCode, spec: QrSpec, token: CancelToken) -> Thorough | None:
     """The thorough check (runs in a worker); ``None`` when it was cancelled because the code changed."""
+    # The three readers and the distortions (NumPy, OpenCV) load here, in the worker: not before the first paint.
+    from app.core.robustness import Cancelled
+    from app.core.verify import check_code_thorough
+
     try:
         report = check_code_thorough(code, spec.style, cancelled=lambda: token.cancelled)
     except Cancelled:
@@ -228,6 +237,9 @@ class ScanDetailsDialog(QDialog):
             self.table.setRowCount(0)
             self.notes.setText("")
             return
+        from app.core.decoders import DECODERS
+        from app.core.robustness import CONDITIONS
+
         robustness = result.report.robustness
         summary = robustness_summary(robustness)
         lines = [summary[:1].upper() + summary[1:] + "."]

@@ -43,12 +43,13 @@ from app.core.library.models import (
     clean_tags,
 )
 from app.core.library.paths import DB_NAME, FILES_DIR
-from app.core.library.query import count_items, list_page, tag_counts
+from app.core.library.query import count_items, list_page, tag_counts, tag_names
 from app.core.library.store import FileStore
 from app.core.spec import QrSpec
 
 # Aliases for annotations inside the class, where ``list`` names the method.
 TagCounts = list[tuple[str, int]]
+TagNames = list[str]  # an alias: inside the class, ``list`` is Library.list
 SyncRecords = list[SyncRecord]
 QuarantinedRecords = list[Quarantined]
 
@@ -305,6 +306,10 @@ class Library:
     def tags(self) -> TagCounts:
         """Every tag in use by a live item, with how many items carry it."""
         return tag_counts(self._db)
+
+    def tag_names(self) -> TagNames:
+        """Every tag in use by a live item, as :meth:`tags` orders them, without the counts (fast on any size)."""
+        return tag_names(self._db)
 
     def all_items(self, include_trash: bool = True) -> Iterator[Item]:
         """Every item, oldest first, in batches (for export)."""

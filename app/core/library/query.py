@@ -93,6 +93,16 @@ def tag_counts(db: Database) -> list[tuple[str, int]]:
     return [(str(r[0]), int(r[1])) for r in rows]
 
 
+def tag_names(db: Database) -> list[str]:
+    """The tags in use by a live item, in :func:`tag_counts`' order, without counting: each distinct tag (read
+    from the tags' own index) is checked for one live item, where counting joins every tag row with its item
+    (1 s on a 100,000-item library; the filter box only needs the names)."""
+    rows = db.read(f"SELECT t.tag FROM (SELECT DISTINCT tag FROM item_tags) AS t WHERE EXISTS ("
+                   f"SELECT 1 FROM item_tags JOIN items ON items.pk = item_tags.item_pk "
+                   f"WHERE item_tags.tag = t.tag AND {LIVE}) ORDER BY t.tag")
+    return [str(r[0]) for r in rows]
+
+
 def _fts_hits(db: Database, match: str) -> int:
     """Index entries matching (trash included): cheap, read from the FTS index alone."""
     return db.scalar("SELECT count(*) FROM items_fts WHERE items_fts MATCH ?", (match,))

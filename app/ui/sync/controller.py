@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
@@ -21,9 +21,10 @@ from app.core.library import Item, Library, Quarantined
 from app.ui.errors import describe
 from app.ui.workers import Task, submit
 from cloud_sync.account import Account
-from cloud_sync.client import SyncClient
-from cloud_sync.engine import SyncEngine, SyncReport, conflict_copies
 from cloud_sync.errors import AccountError, MassDeleteError, ServerUnavailable, SyncCancelled
+
+if TYPE_CHECKING:
+    from cloud_sync.engine import SyncReport
 
 log = logging.getLogger("qrdesk.ui.sync")
 
@@ -70,6 +71,10 @@ def run_sync(library: Library, server: str, token: str, *, confirm_mass_delete: 
              progress: Callable[[str, int, int], None] | None = None,
              cancel: Callable[[], bool] | None = None) -> SyncOutcome:
     """One sync, wired like the CLI; runs on a worker thread (the library is thread-safe)."""
+    # The HTTP client and the engine (httpx: 0.4 s) are imported by the first sync, not by the app's start.
+    from cloud_sync.client import SyncClient
+    from cloud_sync.engine import SyncEngine, conflict_copies
+
     client = SyncClient(server, token)
     try:
         report = SyncEngine(library, client).sync(progress=progress, cancel=cancel,
@@ -216,6 +221,8 @@ class SyncController(QObject):
 
     def conflicts(self) -> list[Item]:
         """Conflict copies to review (read on the GUI thread: a local query, no network)."""
+        from cloud_sync.engine import conflict_copies
+
         items = conflict_copies(self.library)
         if len(items) != self._conflicts:
             self._conflicts = len(items)
