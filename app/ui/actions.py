@@ -63,6 +63,18 @@ def add_command(parent: QWidget, action: QAction, shortcut: Shortcut | list[QKey
     parent.addAction(action)
 
 
+def free_keys(actions: Iterable[QAction], taken: Iterable[QAction]) -> None:
+    """Take from ``actions`` every key one of the ``taken`` actions already has, so no key does two things: on
+    X11 the platform's Delete is Del *and* Ctrl+D, and Ctrl+D in the library grid then meant both "move to the
+    trash" and "duplicate" (Qt runs neither when two shortcuts match)."""
+    used = {key.toString() for action in taken for key in action.shortcuts()}
+    for action in actions:
+        keys = action.shortcuts()
+        kept = [key for key in keys if key.toString() not in used]
+        if len(kept) != len(keys):
+            action.setShortcuts(kept)
+
+
 def tool_button(text: str, accessible_name: str, slot: Callable[[], object] | None = None) -> QToolButton:
     """A small button inside a form (not a window command): its text, a name for screen readers, its slot."""
     button = QToolButton()

@@ -39,7 +39,15 @@ from app.core.profile import Profile
 from app.core.spec import QrSpec, Style
 from app.core.verify import ScanReport
 from app.ui import export as ui_export
-from app.ui.actions import MainActions, add_command, build_toolbar, make_action, make_toggle, standard_keys
+from app.ui.actions import (
+    MainActions,
+    add_command,
+    build_toolbar,
+    free_keys,
+    make_action,
+    make_toggle,
+    standard_keys,
+)
 from app.ui.decode_wiring import install_decode_ui
 from app.ui.document import Document, save_document
 from app.ui.editor.model import EditorModel, readable_error
@@ -123,6 +131,8 @@ class MainWindow(QMainWindow):
 
             self.sync = install_sync(self, library.core, self.library_panel, self.open_item)
         add_help_menu(self, self.main_actions)
+        if panel is not None:
+            free_keys(panel.view.actions(), self.actions())  # the window's commands keep their keys
         self._show_theme(self.settings.theme)
         self.preview.set_zoom(self.settings.zoom)
         if panel is not None:
@@ -424,8 +434,11 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Printed at {size:.1f} mm", 5000)
 
-    def print_preview(self) -> QPrintPreviewDialog:
-        """The page as it will print: the code at its true size (what Print… would send)."""
+    def print_preview(self) -> QPrintPreviewDialog | None:
+        """The page as it will print: the code at its true size (what Print… would send). The preview prints
+        too, so it passes the same gate as Print…"""
+        if not self._release(self.model.spec, self.tr("Print")):
+            return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setObjectName("printPreviewDialog")

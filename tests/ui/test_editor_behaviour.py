@@ -174,18 +174,20 @@ def test_export_names_the_file_after_the_item_and_the_filter_adds_its_suffix(mak
 PALE = QrSpec("url", {"url": "https://pale.example"}, Style(fg="#eeeeee", bg="#ffffff"))
 
 
-@pytest.mark.parametrize("action", ["copy_image", "copy_svg", "print", "export"])
+@pytest.mark.parametrize("action", ["copy_image", "copy_svg", "print", "print_preview", "export"])
 def test_a_code_that_does_not_scan_leaves_only_after_an_explicit_anyway(make_window, qtbot, monkeypatch, action):
     window = make_window()
     window.model.load(PALE)
     QGuiApplication.clipboard().setText("before")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     trigger = {"copy_image": window.main_actions.copy_image.trigger, "copy_svg": window.decode_ui.copy_svg.trigger,
-               "print": window.main_actions.print.trigger, "export": window.main_actions.export.trigger}[action]
+               "print": window.main_actions.print.trigger, "export": window.main_actions.export.trigger,
+               "print_preview": window.main_actions.print_preview.trigger}[action]  # its Print button prints
     with answering(QMessageBox.StandardButton.Cancel, name="releaseGate") as gate:
         trigger()
     assert gate.asked and gate.asked[0].startswith("A phone may not read this code: ")
     assert QGuiApplication.clipboard().text() == "before"  # nothing left the app
+    assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "printPreviewDialog" and w.isVisible()]
     if action == "copy_image":
         label = "Copy image anyway"
         with answering(label, name="releaseGate"):

@@ -68,6 +68,28 @@ def test_commands_use_the_platforms_standard_keys(make_window, library):
     assert len(every) == len(set(every)), "two commands share a key"
 
 
+def test_no_key_does_two_things(make_window, library):
+    # Qt runs neither command when two shortcuts match a key; the grid's keys are active while it has focus.
+    window = make_window(library=library)
+    owners: dict[str, list[str]] = {}
+    for action in window.actions() + window.library_panel.view.actions():
+        for key in action.shortcuts():
+            owners.setdefault(key.toString(), []).append(action.text())
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}
+
+
+def test_the_window_keeps_its_keys_when_the_platforms_delete_is_also_ctrl_d(make_window, library):
+    # X11 desktops bind QKeySequence.Delete to Del and Ctrl+D; Ctrl+D is Duplicate here (seen under Xvfb).
+    from app.ui.actions import free_keys
+
+    window = make_window(library=library)
+    grid_delete = window.library_panel.act_delete
+    grid_delete.setShortcuts([QKeySequence("Del"), QKeySequence("Ctrl+D")])
+    free_keys(window.library_panel.view.actions(), window.actions())
+    assert [k.toString() for k in grid_delete.shortcuts()] == ["Del"]
+    assert window.main_actions.duplicate.shortcut().toString() == "Ctrl+D"
+
+
 def test_the_shortcuts_window_lists_every_key_the_window_knows(make_window, library, qtbot):
     window = make_window(library=library)
     window.main_actions.shortcuts.trigger()
