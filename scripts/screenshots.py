@@ -1,9 +1,9 @@
-"""Regenerates the docs' screenshots: the main window with a sample library, light and dark; a field's inline
-error; the unsaved-changes question.
+"""Regenerates the docs' screenshots: the main window with a sample library, light and dark; the File menu
+open; a field's inline error; the unsaved-changes question; the window in German.
 
     .venv/bin/python scripts/screenshots.py                 # writes docs/screenshot-light.png, -dark.png,
-                                                            # screenshot-field-error.png, screenshot-unsaved.png,
-                                                            # screenshot-german.png
+                                                            # screenshot-file-menu.png, screenshot-field-error.png,
+                                                            # screenshot-unsaved.png, screenshot-german.png
     .venv/bin/python scripts/screenshots.py --out /tmp/shots
     .venv/bin/python scripts/screenshots.py --bundle build/bundle-test/dist/qrdesk/qrdesk
                                                             # also docs/screenshot-bundle.png (needs Xvfb)
@@ -32,7 +32,7 @@ import numpy as np  # noqa: E402
 import zxingcpp  # noqa: E402
 from PIL import Image  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from app.core.spec import QrSpec, Style  # noqa: E402
 from app.ui.imaging import qimage_to_pil  # noqa: E402
@@ -114,6 +114,7 @@ def take_screenshots(out: Path) -> list[Path]:
                 raise SystemExit(f"screenshots: cannot write {path}")
             written.append(path)
         window.set_theme("light")
+        written.append(_file_menu_shot(app, window, out))
         written.append(_field_error_shot(app, window, out))
         written.append(_unsaved_question_shot(app, window, out))
         _close_discarding(window)
@@ -185,6 +186,39 @@ def _settle(app: QApplication) -> None:
         app.processEvents()
 
 
+def _overlay(window: MainWindow, popup: QWidget, path: Path) -> None:
+    """The window with ``popup`` (a menu, a question) drawn where it appears, as a desktop screenshot shows it."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QColor, QPainter
+
+    picture = window.grab()
+    painter = QPainter(picture)
+    corner = window.mapFromGlobal(popup.mapToGlobal(popup.rect().topLeft()))
+    if not window.rect().contains(corner):  # offscreen places dialogs at 0,0: centre it as a desktop would
+        corner = window.rect().center() - popup.rect().center()
+    painter.fillRect(popup.rect().translated(corner + QPoint(4, 4)), QColor(0, 0, 0, 60))  # a soft shadow
+    painter.drawPixmap(corner, popup.grab())
+    painter.setPen(QColor(120, 120, 120))
+    painter.drawRect(popup.rect().translated(corner).adjusted(0, 0, -1, -1))
+    painter.end()
+    if not picture.save(str(path)):
+        raise SystemExit(f"screenshots: cannot write {path}")
+
+
+def _file_menu_shot(app: QApplication, window: MainWindow, out: Path) -> Path:
+    """The File menu open, as a click on its title opens it: every command with its keys."""
+    bar, menu = window.menuBar(), window.menus.file
+    bar.setActiveAction(menu.menuAction())  # the title highlighted and its menu shown under it
+    _wait(app, menu.isVisible, "the File menu")
+    _settle(app)
+    path = out / "screenshot-file-menu.png"
+    _overlay(window, menu, path)
+    menu.close()
+    _settle(app)
+    print(f"file menu: {len([a for a in menu.actions() if not a.isSeparator()])} commands")
+    return path
+
+
 def _field_error_shot(app: QApplication, window: MainWindow, out: Path) -> Path:
     """The Wi-Fi form with a password too short for WPA: the reason under the field, in the form's words."""
     from app.ui.preview import PreviewState
@@ -203,8 +237,7 @@ def _field_error_shot(app: QApplication, window: MainWindow, out: Path) -> Path:
 
 def _unsaved_question_shot(app: QApplication, window: MainWindow, out: Path) -> Path:
     """New with unsaved edits: the question, drawn over the window where it appears."""
-    from PySide6.QtCore import QPoint, QTimer
-    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     path = out / "screenshot-unsaved.png"
@@ -217,17 +250,8 @@ def _unsaved_question_shot(app: QApplication, window: MainWindow, out: Path) -> 
             QTimer.singleShot(20, shoot)
             return
         _settle(app)
-        picture = window.grab()
-        painter = QPainter(picture)
-        corner = window.mapFromGlobal(box.mapToGlobal(box.rect().topLeft()))
-        if not window.rect().contains(corner):  # offscreen places dialogs at 0,0: centre it as a desktop would
-            corner = window.rect().center() - box.rect().center()
-        painter.fillRect(box.rect().translated(corner + QPoint(4, 4)), QColor(0, 0, 0, 60))  # a soft shadow
-        painter.drawPixmap(corner, box.grab())
-        painter.setPen(QColor(120, 120, 120))
-        painter.drawRect(box.rect().translated(corner).adjusted(0, 0, -1, -1))
-        painter.end()
-        shots.append(picture.save(str(path)))
+        _overlay(window, box, path)
+        shots.append(True)
         box.button(QMessageBox.StandardButton.Cancel).click()
 
     window.model.set_field("password", "atelier-2026")  # a code on screen: the question is the subject

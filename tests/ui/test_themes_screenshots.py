@@ -60,8 +60,10 @@ def test_screenshot_script_writes_decodable_pictures_and_leaves_docs_alone(tmp_p
         with Image.open(tmp_path / f"screenshot-{theme}.png") as shot:
             assert shot.width >= 1000
             assert SAMPLE_URL in decode(shot)  # decoded here too, not only by the script's own check
-    with Image.open(tmp_path / "screenshot-unsaved.png") as shot:
-        assert shot.width >= 1000
+    for name in ("screenshot-unsaved.png", "screenshot-file-menu.png"):
+        with Image.open(tmp_path / name) as shot:
+            assert shot.width >= 1000
+    assert "file menu: 11 commands" in result.stdout
     assert "field error: Password: a WPA password" in result.stdout  # the field's label, not "password:"
     assert "unsaved question: shown and cancelled" in result.stdout
     assert {p.name: p.read_bytes() for p in DOCS.glob("*.png")} == before
