@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -84,6 +84,15 @@ THEME_CHOICES = ((QT_TRANSLATE_NOOP("MainWindow", "System theme"), "system"),
                  (QT_TRANSLATE_NOOP("MainWindow", "Light"), "light"), (QT_TRANSLATE_NOOP("MainWindow", "Dark"), "dark"))
 
 
+def _warm_up() -> None:
+    """Runs in a worker once the window has been painted: NumPy and the encoder's NumPy path, which the
+    preview uses for every keystroke once NumPy is loaded (app.core.encode: 10x faster per code than segno's
+    pure-Python steps); imported here rather than before the window shows (a cold start's largest import)."""
+    import numpy  # noqa: F401
+
+    from app.core import fastsegno  # noqa: F401
+
+
 class MainWindow(QMainWindow):
     exported = Signal(object)  # ExportResult, after a successful export
 
@@ -96,6 +105,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.setWindowIcon(icon("qrdesk"))
         self.setObjectName("mainWindow")
+        self._warm = False  # the typing path's libraries load after the first paint (see _warm_up)
         spec, self._document = self._initial_state()
         self.model = EditorModel(spec, self)
         self.preview_ctl = PreviewController(self)
@@ -616,6 +626,13 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         show_about(self)
+
+    # -- start-up ---------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._warm:
+            self._warm = True
+            QTimer.singleShot(0, lambda: submit(Task(_warm_up)))
+        return super().event(event)
 
     # -- window state -----------------------------------------------------------------------------
     def _restore_window(self) -> None:
