@@ -22,6 +22,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
     QFileDialog,
     QGroupBox,
     QMainWindow,
@@ -82,6 +83,13 @@ EDITOR_MIN_WIDTH = 360  # the form's labels and fields stay usable
 SAMPLE_SPEC = QrSpec(kind="url", fields={"url": "https://qrdesk.app/welcome"})
 THEME_CHOICES = ((QT_TRANSLATE_NOOP("MainWindow", "System theme"), "system"),
                  (QT_TRANSLATE_NOOP("MainWindow", "Light"), "light"), (QT_TRANSLATE_NOOP("MainWindow", "Dark"), "dark"))
+
+
+def _keep_with(dialog: QDialog, printer: QPrinter) -> None:
+    """Keep ``printer`` alive as long as ``dialog``, which only points at it: a local QPrinter was freed when the
+    command returned while its dialog still used it (a segfault in the theme soak after Print preview…). The
+    connection holds the printer and goes with the dialog."""
+    dialog.finished.connect(lambda _result, kept=printer: kept)
 
 
 def _warm_up() -> None:
@@ -435,6 +443,8 @@ class MainWindow(QMainWindow):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
+        _keep_with(dialog, printer)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one dialog per Print…, not one more child each
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
         try:
@@ -451,6 +461,7 @@ class MainWindow(QMainWindow):
             return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
+        _keep_with(dialog, printer)  # the open preview paints on it after this method returns
         dialog.setObjectName("printPreviewDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         spec = self.model.spec
