@@ -11,6 +11,7 @@ wizard during a run cancels it and waits for the workers, so no file appears aft
 from __future__ import annotations
 
 import copy
+import re
 import threading
 import time
 from dataclasses import replace
@@ -524,7 +525,7 @@ class OutputPage(QWizardPage):
         self.sheet = QComboBox()
         self.sheet.setAccessibleName(self.tr("Label sheet template"))
         for name, template in builtin_templates().items():
-            self.sheet.addItem(template.title or name, name)
+            self.sheet.addItem(self._sheet_title(template), name)
         self.sheet_info = QLabel()
         self.sheet_info.setWordWrap(True)
         self.margin_left = _mm_spin(self.tr("Left margin"), 0, 100)
@@ -587,7 +588,7 @@ class OutputPage(QWizardPage):
         kind = output_kind(target)
         if kind == "labels":
             return self.tr("a PDF label sheet on {sheet}").format(
-                sheet=self.base_template().title or self.base_template().name)
+                sheet=self._sheet_title(self.base_template()))
         if kind == "zip":
             return self.tr("a ZIP archive of {format} files").format(format=self.fmt.currentText())
         return self.tr("a folder of {format} files").format(format=self.fmt.currentText())
@@ -606,6 +607,21 @@ class OutputPage(QWizardPage):
         self.start.setMaximum(template.per_page)
         self.sheet_info.setText(self._sheet_text(template))
         self.what.setText(describe_first_upper(self.describe_output()))
+
+    def _sheet_title(self, template: LabelTemplate) -> str:
+        """A sheet as the list names it: ``Avery Zweckform 3474: 24 labels of 70 × 37.1 mm`` (the templates'
+        titles are English data; the product and its example parts are kept, the rest is said here)."""
+        product, _, _rest = template.title.partition(":") if ":" in template.title else ("", "", "")
+        example = re.search(r"\(e\.g\. ([^)]*)\)", template.title)
+        page = next((k.upper() if k != "letter" else self.tr("Letter") for k, v in PAGES.items()
+                     if v == template.page), f"{_mm(template.page[0])} × {_mm(template.page[1])} mm")
+        text = self.tr("%n label(s) of {width} × {height} mm on {page}", "", template.per_page).format(
+            width=_mm(template.label_w), height=_mm(template.label_h), page=page)
+        if product:
+            return self.tr("{product}: {sheet}").format(product=product, sheet=text)
+        if example:
+            return self.tr("{sheet} (e.g. {parts})").format(sheet=text, parts=example.group(1))
+        return text or template.name
 
     def _sheet_text(self, template: LabelTemplate) -> str:
         """What :meth:`LabelTemplate.describe` says, in the user's language."""

@@ -981,6 +981,21 @@ Ihre Arbeit wurde nicht verworfen. Details stehen in {log}.</translation>
         <translation>US Letter</translation>
     </message>
     <message numerus="yes">
+        <source>%n label(s) of {width} × {height} mm on {page}</source>
+        <translation>
+            <numerusform>%n Etikett zu {width} × {height} mm auf {page}</numerusform>
+            <numerusform>%n Etiketten zu {width} × {height} mm auf {page}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{product}: {sheet}</source>
+        <translation>{product}: {sheet}</translation>
+    </message>
+    <message>
+        <source>{sheet} (e.g. {parts})</source>
+        <translation>{sheet} (z. B. {parts})</translation>
+    </message>
+    <message numerus="yes">
         <source>%n label(s)</source>
         <translation>
             <numerusform>%n Etikett</numerusform>

@@ -80,6 +80,13 @@
 <context>
     <name>OutputPage</name>
     <message numerus="yes">
+        <source>%n label(s) of {width} × {height} mm on {page}</source>
+        <translation>
+            <numerusform>%n label of {width} × {height} mm on {page}</numerusform>
+            <numerusform>%n labels of {width} × {height} mm on {page}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n label(s)</source>
         <translation>
             <numerusform>%n label</numerusform>

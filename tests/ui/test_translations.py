@@ -186,6 +186,8 @@ def test_every_page_of_the_batch_wizard_is_translated(pseudo_app, qtbot, tmp_pat
         pages.append(type(page).__name__)
         walk(pages[-1])
         if page is wizard.output_page:
+            wizard.output_page.output.setText(str(tmp_path / "labels.pdf"))  # the label sheet's choices
+            walk("output page, label sheet")
             wizard.output_page.output.setText(str(tmp_path / "out"))
         if page is wizard.run_page:
             break
