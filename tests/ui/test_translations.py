@@ -35,6 +35,9 @@ ITEMS = (("Визитка Ωμέγα", "Данные 1"), ("Меню кафе", 
 CSV = "Текст\nДанные один\nДанные два\n"
 
 
+_TRANSLATORS: dict[Path, tuple[QTranslator, QtPseudoTranslator]] = {}
+
+
 @pytest.fixture(scope="module")
 def pseudo_qm(tmp_path_factory) -> Path:
     """The app's pseudo catalogue, made once for this module."""
@@ -43,10 +46,14 @@ def pseudo_qm(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def pseudo_app(qapp, pseudo_qm):
-    """The pseudo catalogue and Qt's pseudo strings installed for one test."""
-    app_translator = QTranslator()
-    assert app_translator.load(str(pseudo_qm)), pseudo_qm
-    qt_translator = QtPseudoTranslator(contexts(pseudo_qm.with_suffix(".ts")))
+    """The pseudo catalogue and Qt's pseudo strings installed for one test. The translators live as long as the
+    process: workers (previews, decoding) translate on their own threads, and one still running after its test
+    must never meet a translator that was freed (Qt's lock covers the list of translators, not their lives)."""
+    if pseudo_qm not in _TRANSLATORS:
+        app_translator = QTranslator()
+        assert app_translator.load(str(pseudo_qm)), pseudo_qm
+        _TRANSLATORS[pseudo_qm] = (app_translator, QtPseudoTranslator(contexts(pseudo_qm.with_suffix(".ts"))))
+    app_translator, qt_translator = _TRANSLATORS[pseudo_qm]
     qapp.installTranslator(qt_translator)
     qapp.installTranslator(app_translator)
     yield qapp
