@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
+
 import httpx
 import pytest
 from sync_service import cursors
 
+from app.core.library.paths import DB_NAME
 from cloud_sync.errors import MassDeleteError, ServerUnavailable
 from tests.cloud_sync.conftest import restart_server, snapshot, two_machines
 from tests.cloud_sync.faults import AfterRequests, ProxyErrors, drop_first_push
@@ -212,7 +216,12 @@ def test_a_transient_answer_on_the_feed_is_retried_within_the_sync(machines, sta
 def test_a_change_the_service_refuses_stays_local_and_the_report_says_why(machines) -> None:
     a, b = machines(2)
     good, odd = a.add("fine"), a.add("too many tags")
-    a.lib.retag(odd.id, add=[f"tag {i}" for i in range(201)])  # the library takes them, the wire allows 200
+    # Written by an older QRDesk, whose library took any number of tags (the wire carries 200 at most).
+    a.lib.close()
+    with sqlite3.connect(a.folder / DB_NAME) as db:
+        db.execute("UPDATE items SET tags = ? WHERE id = ?", (json.dumps([f"tag {i}" for i in range(201)]), odd.id))
+    db.close()
+    a.reopen()
     report = a.sync()
     assert report.pushed == 1 and len(report.rejected) == 1 and "tags" in report.rejected[0]
     assert "refused by the server" in report.summary()

@@ -176,7 +176,7 @@ class Library:
         now = time.time()
         new_id = validate.item_id(item_id) if item_id else str(uuid.uuid4())
         item = Item(id=new_id, name=rows.clean_name(name) or rows.default_name(spec),
-                    spec=spec, tags=clean_tags(tags), notes=str(notes or ""), created_at=created_at or now,
+                    spec=spec, tags=_tags(tags, check), notes=str(notes or ""), created_at=created_at or now,
                     updated_at=updated_at or created_at or now,
                     files=refs, device_id=self.device_id, conflict_of=conflict_of)
         with self.transaction() as conn:
@@ -213,7 +213,7 @@ class Library:
             if spec is not None:
                 spec, files = self._checked(spec, item.files, check)
             changed = replace(item, name=item.name if name is None else (rows.clean_name(name) or item.name),
-                              tags=item.tags if tags is None else clean_tags(tags),
+                              tags=item.tags if tags is None else _tags(tags, check),
                               notes=item.notes if notes is None else str(notes),
                               spec=item.spec if spec is None else spec, files=files)
             rows.write_local(conn, changed, self.device_id)
@@ -403,3 +403,15 @@ class Library:
     def outbox_clear(self) -> None:
         """Forget the push request in flight; call inside the transaction that records its answer."""
         sync_state.outbox_clear(self._db)
+
+
+def _tags(tags: Iterable[str] | None, check: bool) -> tuple[str, ...]:
+    """Cleaned tags; checked (``check``) against what the sync protocol carries (at most 200 tags of at most
+    200 characters), so a tag list the user types never makes an item the server would refuse."""
+    cleaned = clean_tags(tags)
+    if check:
+        try:
+            validate.tags(list(cleaned), "tags")
+        except validate.InvalidRecord as err:
+            raise LibraryError(str(err)) from None
+    return cleaned

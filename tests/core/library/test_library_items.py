@@ -205,3 +205,20 @@ def test_tag_names_are_the_counted_tags_in_the_same_order(lib: Library) -> None:
     lib.retag(kept.id, remove=["zebra"])
     assert lib.tag_names() == [tag for tag, _count in lib.tags()]
     assert [t.casefold() for t in lib.tag_names()] == ["alpha", "food", "work"]
+
+
+@pytest.mark.parametrize(("tags", "said"), [
+    ([f"tag {i}" for i in range(201)], "at most 200 tags"),
+    (["x" * 201], "longer than 200 characters"),
+])
+def test_tags_the_sync_could_not_carry_are_refused_with_the_reason(lib: Library, tags: list[str],
+                                                                    said: str) -> None:
+    """Every door into the library takes only what the sync protocol carries: an item with 201 tags would be
+    refused by the server on every sync."""
+    item = lib.add(QrSpec.text("tagged"), tags=["kept"])
+    with pytest.raises(LibraryError, match=said):
+        lib.add(QrSpec.text("new"), tags=tags)
+    with pytest.raises(LibraryError, match=said):
+        lib.retag(item.id, add=tags)
+    assert lib.get(item.id).tags == ("kept",) and lib.count() == 1
+    assert len(lib.retag(item.id, add=[f"t{i}" for i in range(199)]).tags) == 200  # the limit itself is fine
