@@ -45,10 +45,6 @@ class Puller:
         """
         state = self.lib.sync_state()
         start = state["cursor"]
-        library_id, epoch = state["library_id"], state["epoch"]
-        if library_id is None:
-            info = self.client.library_info()
-            library_id, epoch = info.library_id, info.epoch
         guard = _DeleteGuard(self.lib)
         held: list[CheckedPage] | None = []
         seen = 0
@@ -60,6 +56,10 @@ class Puller:
                     held = None  # too far behind to hold it all: read on for the guard, then again to apply
             seen += page.size
             run.progress("pull", seen, 0)
+        library_id, epoch = state["library_id"], state["epoch"]
+        if library_id is None:
+            info = self.client.library_info()
+            library_id, epoch = info.library_id, info.epoch
         guard.check(confirmed=confirm_mass_delete)
         done = 0
         for page in held if held is not None else self._pages(start, run):
