@@ -16,6 +16,7 @@ Plain Python with no import from the app, so setup.py and the PyInstaller spec c
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -63,16 +64,23 @@ def update(languages: tuple[str, ...] = (), folder: Path = TRANSLATIONS) -> list
         # English is the source language: its catalogue only holds the plural forms ("1 code", "2 codes").
         only = ["-pluralonly"] if lang == SOURCE_LANGUAGE else []
         subprocess.run([tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", *only, "-target-language",
-                        lang, *map(str, sources()), "-ts", str(ts)], check=True)
+                        lang, *map(str, sources()), "-ts", str(ts)], check=True, env=tool_environment())
         updated.append(ts)
     return updated
+
+
+def tool_environment() -> dict[str, str]:
+    """The environment for a PySide6 tool: ours without PYTHONPATH. pip's isolated build (setup.py, when a venv
+    that already has PySide6 re-installs the project) points PYTHONPATH at its own overlay, which hides the venv's
+    site-packages from the tool's Python: the tool is found but cannot import PySide6."""
+    return {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
 
 
 def compile_catalogue(ts: Path, qm: Path) -> None:
     """One .ts → .qm with Qt's lrelease (unfinished messages are left out: they show the English source)."""
     qm.parent.mkdir(parents=True, exist_ok=True)
     result = subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True,
-                            check=False)
+                            check=False, env=tool_environment())
     if result.returncode != 0 or not qm.is_file():
         raise RuntimeError(f"lrelease failed on {ts}:\n{result.stdout}{result.stderr}")
 

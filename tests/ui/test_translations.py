@@ -228,6 +228,21 @@ def test_the_german_catalogue_holds_every_string_of_the_app(tmp_path):
     assert committed - extracted == set(), "qrdesk_de.ts holds strings the app no longer has: run ... update"
 
 
+def test_the_catalogues_compile_inside_an_isolated_build(tmp_path, monkeypatch):
+    """setup.py compiles the catalogues inside pip's isolated build, whose PYTHONPATH overlay hides the venv's
+    site-packages: re-installing into a venv that already had PySide6 failed (lrelease could not import it)."""
+    import translations
+
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    (overlay / "sitecustomize.py").write_text(
+        "import sys\nsys.path[:] = [p for p in sys.path if 'site-packages' not in p]\n")
+    monkeypatch.setenv("PYTHONPATH", str(overlay))
+    built = translations.build(tmp_path / "out")
+    assert sorted(qm.name for qm in built) == ["qrdesk_de.qm", "qrdesk_en.qm"]
+    assert all(qm.stat().st_size > 0 for qm in built)
+
+
 def test_the_german_catalogue_is_complete_and_keeps_every_placeholder():
     problems = []
     for (context, source), message in _messages(GERMAN).items():
