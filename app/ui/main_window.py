@@ -259,8 +259,10 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> MainActions:
         key = QKeySequence.StandardKey
-        undo = self.model.undo_stack.createUndoAction(self, self.tr("Undo"))  # "Undo typing in URL"
-        redo = self.model.undo_stack.createRedoAction(self, self.tr("Redo"))
+        # No prefix: Qt's own "Undo %1" / "Redo %1" (qtbase catalogue) place the command's name where the language
+        # wants it ("Undo typing in URL", "Eingabe in URL rückgängig machen"); a prefix can only go in front.
+        undo = self.model.undo_stack.createUndoAction(self)
+        redo = self.model.undo_stack.createRedoAction(self)
         for action, shortcut, name in ((undo, key.Undo, "undo"), (redo, key.Redo, "redo")):
             action.setIcon(icon(name))
             add_command(self, action, shortcut)

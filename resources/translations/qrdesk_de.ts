@@ -643,14 +643,6 @@ Ihre Arbeit wurde nicht verworfen. Details stehen in {log}.</translation>
         <translation>Stil</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Wiederholen</translation>
-    </message>
-    <message>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>

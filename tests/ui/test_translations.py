@@ -310,3 +310,23 @@ def test_menus_in_the_real_catalogue_have_one_key_per_letter(qapp, make_window, 
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(default)
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "Undo typing in URL"),
+                                                    ("de", "Eingabe in URL rückgängig machen")])
+def test_the_undo_command_reads_as_a_sentence_of_the_language(qapp, qtbot, make_window, language, expected):
+    """The command's name goes where the language puts it (German read "Rückgängig Eingabe in URL": a prefix)."""
+    from PySide6.QtCore import QLocale
+
+    from app.ui.i18n import install_translators
+
+    default = QLocale()
+    _locale, translators = install_translators(qapp, language)
+    try:
+        window = make_window()
+        qtbot.keyClicks(window.form.editor("url"), "https://a.example")
+        assert window.main_actions.undo.text() == expected
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(default)
