@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import keyring
 import keyring.errors
+from pydantic import ValidationError
 
 from app.core.profile import KEYRING_SERVICE as KEYRING_SERVICE  # the default profile's service
 from app.core.profile import Profile
@@ -39,6 +40,18 @@ TOKEN_ENV = "QRDESK_SYNC_TOKEN"
 _NO_KEYRING = ("no OS keyring is available to keep the sync token safely ({why}); install and unlock one "
                "(GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager), or set the token in the "
                f"{TOKEN_ENV} environment variable for this session")
+
+# Pydantic's error types in words, for the sign-in fields (the message never repeats the value).
+_PROBLEMS = {"string_too_short": "is empty", "string_too_long": "is too long",
+             "string_pattern_mismatch": "is not valid", "missing": "is missing"}
+
+
+def _in_words(exc: ValidationError) -> str:
+    problem = exc.errors()[0]
+    if not problem["loc"]:  # a rule over the whole request (one secret, not two)
+        return str(problem.get("ctx", {}).get("error", "the request is not valid"))
+    field_name = {"user": "user name"}.get(str(problem["loc"][0]), str(problem["loc"][0]).replace("_", " "))
+    return f"the {field_name} {_PROBLEMS.get(problem['type'], 'is not valid')}"
 
 
 def default_device_name() -> str:
@@ -138,11 +151,16 @@ class Account:
             request = LoginRequest(user=user.strip(), device_id=device_id, device_name=name, password=password,
                                    enrollment_code=enrollment_code, pairing_code=pairing_code,
                                    new_password=new_password)
-        except ValueError as exc:
-            raise AccountError(f"cannot sign in: {exc}") from None
+        except ValidationError as exc:  # name the field in words, never echo what was typed (a password)
+            raise AccountError(f"cannot sign in: {_in_words(exc)}") from None
         self._check_keyring()
         with self.client(token="") as client:
-            answer = client.login(request)
+            try:
+                answer = client.login(request)
+            except ServerUnavailable:
+                raise ServerUnavailable(f"cannot sign in: the sync server {client.server_url} cannot be reached or "
+                                        "is not answering; check the address and your network, then try again"
+                                        ) from None
         self.device_id = device_id
         self.sign_in(answer.token)
         self.user, self.device_name = answer.user, name

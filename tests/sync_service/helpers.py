@@ -223,6 +223,21 @@ def clouds(bucket: str) -> Iterator[dict[str, str]]:
         moto.stop()
 
 
+def add_user(data_dir: str | Path, name: str, password: str | None = None) -> str:
+    """`sync-service user add NAME` on a local store, as an operator runs it: the password on stdin, or (None) a
+    one-time enrollment code, which is returned; never through the service's own Python API."""
+    args = ["user", "add", name] + ([] if password is not None else ["--enrollment-code"])
+    out = subprocess.run([sys.executable, "-m", "sync_service", *args], input=f"{password}\n" if password else None,
+                         env=base_env(store="local", data_dir=str(data_dir)), capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    if password is not None:
+        return ""
+    found = re.search(r"code \(valid [^)]*\): ([A-Z0-9-]+)", out.stdout)
+    assert found, out.stdout
+    return found.group(1)
+
+
 def make_token(user: str, device: str, ttl_days: float | None = None, **settings: str) -> str:
     """Create a token with the real CLI code path against the service's store."""
     from sync_service.settings import Settings

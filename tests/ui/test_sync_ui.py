@@ -15,8 +15,9 @@ from cloud_sync.account import KEYRING_SERVICE, SETTINGS_FILE
 from cloud_sync.client import SyncClient
 from cloud_sync.engine import SyncEngine
 from tests.sync_service import helpers
-from tests.sync_service.helpers import ServiceProcess, inject_log_entry, make_token
+from tests.sync_service.helpers import ServiceProcess, add_user, inject_log_entry, make_token
 
+PASSWORD = "a long enough password"
 WAIT_MS = 30_000  # generous: the machine is shared; waits end as soon as the condition holds
 
 
@@ -42,23 +43,31 @@ def _other_machine_sync(service: ServiceProcess, url: str, token: str, lib: Libr
         client.close()
 
 
+def _new_user(service: ServiceProcess) -> str:
+    user = f"user-{uuid.uuid4().hex[:8]}"
+    add_user(service.data_dir, user, PASSWORD)  # type: ignore[attr-defined]
+    return user
+
+
 def _signed_in_window(make_window, library, service: ServiceProcess, qtbot):
     """A main window signed in as a fresh user through the dialog, after its first sync; returns (window, user)."""
     window = make_window(library)
-    user = f"user-{uuid.uuid4().hex[:8]}"
-    _sign_in_through_dialog(window, qtbot, service.url, _token(service, user, library.core))
+    user = _new_user(service)
+    _sign_in_through_dialog(window, qtbot, service.url, user)
     _wait_state(qtbot, window, "synced")
     return window, user
 
 
-def _sign_in_through_dialog(window, qtbot, url: str, token: str):
+def _sign_in_through_dialog(window, qtbot, url: str, user: str):
     from app.ui.sync.wiring import open_account_dialog
 
     dialog = open_account_dialog(window, window.sync.controller)
     qtbot.addWidget(dialog)
     dialog.server_edit.setText(url)
-    dialog.token_edit.setText(token)
+    dialog.user_edit.setText(user)
+    dialog.secret_edit.setText(PASSWORD)
     dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("Signed in"), timeout=WAIT_MS)
     return dialog
 
 
@@ -73,12 +82,11 @@ def test_sign_in_sync_now_pushes_and_sign_out_removes_token(make_window, library
     assert ui.indicator.state == "signed_out"
     seen: list[str] = []
     ui.controller.status_changed.connect(lambda s: seen.append(s.state))
-    user = f"user-{uuid.uuid4().hex[:8]}"
-    token = _token(service, user, library.core)
+    user = _new_user(service)
 
-    dialog = _sign_in_through_dialog(window, qtbot, service.url, token)
-    assert not dialog.isVisible(), dialog.message.text()
-    assert memory_keyring.secrets == {(KEYRING_SERVICE, service.url): token}
+    _sign_in_through_dialog(window, qtbot, service.url, user)
+    [(slot, token)] = memory_keyring.secrets.items()
+    assert slot == (KEYRING_SERVICE, f"{service.url} device {library.core.device_id}")
     _wait_state(qtbot, window, "synced")  # signing in syncs at once
 
     # A new item, then "Sync now": the indicator goes syncing → synced and the item is on the server.
@@ -107,21 +115,15 @@ def test_sign_in_sync_now_pushes_and_sign_out_removes_token(make_window, library
     for path in files:
         assert token.encode() not in path.read_bytes(), path
 
-    dialog = _sign_in_dialog_for_sign_out(window, qtbot)
-    assert dialog.sign_out_button.isEnabled()
-    dialog.sign_out_button.click()
-    assert memory_keyring.secrets == {}
-    assert ui.indicator.state == "signed_out"
-    assert "removed" in dialog.message.text()
-    assert not dialog.sign_out_button.isEnabled()
-
-
-def _sign_in_dialog_for_sign_out(window, qtbot):
     from app.ui.sync.wiring import open_account_dialog
 
-    dialog = open_account_dialog(window, window.sync.controller)
-    qtbot.addWidget(dialog)
-    return dialog
+    dialog = open_account_dialog(window, ui.controller)
+    assert dialog.sign_out_button.isEnabled()
+    dialog.sign_out_button.click()
+    qtbot.waitUntil(lambda: "removed" in dialog.message.text(), timeout=WAIT_MS)
+    assert memory_keyring.secrets == {}
+    assert ui.indicator.state == "signed_out"
+    assert not dialog.sign_out_button.isEnabled()
 
 
 def test_service_down_shows_offline_app_stays_usable_and_catches_up(make_window, library, service, qtbot,

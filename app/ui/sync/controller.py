@@ -3,7 +3,9 @@
 It wires :mod:`cloud_sync` exactly like ``qrdesk sync`` (app/cli/sync.py) does: :class:`Account` for the server
 and keyring token, :class:`SyncClient` + :class:`SyncEngine` for one sync. The sync runs in a private
 single-thread ``QThreadPool`` so the GUI thread never waits on the network, and at most one sync runs at a
-time; a request made while one runs is remembered and run right after it.
+time; a request made while one runs is remembered and run right after it. Account calls (sign in with a
+password or code, sign out, the account's devices) go through the same :class:`Account` as the CLI, on a
+second single-thread pool, so a long sync never holds up a sign-in and the dialog never freezes.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from app.core.library import Item, Library, Quarantined
 from app.ui.errors import describe
 from app.ui.workers import Task, submit
-from cloud_sync.account import Account
-from cloud_sync.errors import AccountError, MassDeleteError, ServerUnavailable, SyncCancelled
+from cloud_sync.account import Account, check_server_url
+from cloud_sync.errors import AccountError, AuthError, MassDeleteError, ServerUnavailable, SyncCancelled
 
 if TYPE_CHECKING:
+    from cloud_sync.client import SyncClient
     from cloud_sync.engine import SyncReport
 
 log = logging.getLogger("qrdesk.ui.sync")
@@ -97,6 +100,9 @@ class SyncController(QObject):
         self.account = Account.load(library.folder)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        # Sign-in, sign-out and device calls: apart from the sync, so a long sync never holds them up.
+        self.account_pool = QThreadPool(self)
+        self.account_pool.setMaxThreadCount(1)
         self._task: Task | None = None
         self._cancel = threading.Event()
         self._again = False
@@ -118,23 +124,96 @@ class SyncController(QObject):
             self._periodic.start()
 
     # -- account ----------------------------------------------------------------------------------
-    def sign_in(self, server: str, token: str) -> None:
-        """Set the server and keep the token in the OS keyring; raises AccountError with a user message."""
-        self.account.set_server(server)
-        self.account.sign_in(token)
+    # Every account call talks to the server, so each runs on the account pool (one thread: calls keep their
+    # order) and reports through its Task's signals, queued onto the GUI thread. Workers use an Account of
+    # their own, loaded from the library folder; the controller reloads its own when a call ends, so the GUI
+    # thread never sees one half-changed.
+
+    def sign_in_password(self, server: str, user: str, *, password: str | None = None,
+                         enrollment_code: str | None = None, pairing_code: str | None = None,
+                         new_password: str | None = None, device_name: str | None = None,
+                         insecure: bool = False) -> Task:
+        """Sign this library's device in with exactly one of password, enrollment code or pairing code, the
+        way ``qrdesk sync --server URL --user NAME`` does. The task finishes with the signed-in Account or
+        fails with a SyncError fit to show (a bad URL fails here, before any network call)."""
+        check_server_url(server, insecure)
+        self._stop_syncing()
+        folder, device_id = self.library.folder, self.library.device_id
+
+        def work() -> Account:
+            account = Account.load(folder)
+            account.set_server(server, insecure=insecure)
+            account.sign_in_with_password(user, device_id, password=password, enrollment_code=enrollment_code,
+                                          pairing_code=pairing_code, new_password=new_password,
+                                          device_name=device_name)
+            return account
+
+        task = self._account_task(work)
+        task.signals.finished.connect(self._on_signed_in)
+        return task
+
+    def sign_out(self) -> Task:
+        """Revoke this device's token on the server and forget it here. Finishes with whether a token was
+        stored; fails with ServerUnavailable when it was forgotten here but the server could not be told."""
+        self._stop_syncing()
+        self._show(SyncState.SIGNED_OUT, self.tr("Signing out…"))
+        folder = self.library.folder
+        task = self._account_task(lambda: Account.load(folder).sign_out())
+        task.signals.finished.connect(self._on_signed_out)
+        task.signals.failed.connect(self._on_signed_out)
+        return task
+
+    def devices(self) -> Task:
+        """The account's devices (finishes with a DeviceList; ``current`` marks this one)."""
+        return self._client_task(lambda client: client.devices())
+
+    def revoke_device(self, device_id: str) -> Task:
+        """Sign another device of the account out (its token stops working on the server)."""
+        return self._client_task(lambda client: client.revoke_device(device_id))
+
+    def pairing_code(self) -> Task:
+        """A one-time code a new device signs in with (finishes with a PairingCode)."""
+        return self._client_task(lambda client: client.pairing_code())
+
+    def _client_task(self, call: Callable[[SyncClient], Any]) -> Task:
+        folder = self.library.folder
+
+        def work() -> Any:
+            with Account.load(folder).client() as client:
+                return call(client)
+
+        return self._account_task(work)
+
+    def _account_task(self, work: Callable[[], Any]) -> Task:
+        task = Task(work)
+        # Connected before the caller's slots: the controller's state is current when theirs run.
+        task.signals.finished.connect(self._reload_account)
+        task.signals.failed.connect(self._reload_account)
+        submit(task, self.account_pool)
+        return task
+
+    def _reload_account(self, _result: object = None) -> None:
+        try:
+            self.account = Account.load(self.library.folder)
+        except AccountError as exc:  # sync.json became unreadable meanwhile: keep the last good settings
+            log.warning("sync settings not reloaded: %s", exc)
+
+    def _on_signed_in(self, account: Account) -> None:
+        self.account = account
         self._periodic.start()
-        self._show(SyncState.IDLE, self.tr("Signed in to {server}").format(server=self.account.server))
+        self._show(SyncState.IDLE, self.tr("Signed in to {server}").format(server=account.server))
         self.account_changed.emit()
         self.sync_now()
 
-    def sign_out(self) -> bool:
-        removed = self.account.sign_out()
+    def _on_signed_out(self, _result: object) -> None:
+        self._show(SyncState.SIGNED_OUT, self.tr("Not signed in"))
+        self.account_changed.emit()
+
+    def _stop_syncing(self) -> None:
         for timer in (self._debounce, self._periodic, self._retry):
             timer.stop()
         self._cancel.set()
-        self._show(SyncState.SIGNED_OUT, self.tr("Not signed in"))
-        self.account_changed.emit()
-        return removed
+        self._again = False
 
     # -- triggers ---------------------------------------------------------------------------------
     def notify_changed(self) -> None:
@@ -178,11 +257,9 @@ class SyncController(QObject):
 
     def shutdown(self, wait_ms: int = 5_000) -> None:
         """Stop timers, ask a running sync to stop, and give it a bounded time to do so (app quitting)."""
-        for timer in (self._debounce, self._periodic, self._retry):
-            timer.stop()
-        self._cancel.set()
-        self._again = False
+        self._stop_syncing()
         self.pool.waitForDone(wait_ms)
+        self.account_pool.waitForDone(wait_ms)
 
     # -- results ----------------------------------------------------------------------------------
     def _on_progress(self, stage: str, done: int, total: int) -> None:
@@ -192,7 +269,10 @@ class SyncController(QObject):
     def _on_finished(self, outcome: SyncOutcome) -> None:
         self._task = None
         self._conflicts, self._quarantined = len(outcome.conflicts), len(outcome.quarantined)
-        self._show(SyncState.SYNCED, self.tr("Synced: {summary}").format(summary=outcome.report.summary()))
+        if self.status.state is SyncState.SIGNED_OUT:  # signed out while this sync finished: keep saying so
+            self._show(SyncState.SIGNED_OUT, self.status.message)
+        else:
+            self._show(SyncState.SYNCED, self.tr("Synced: {summary}").format(summary=outcome.report.summary()))
         self.synced.emit(outcome.report)
         self._follow_up()
 
@@ -201,11 +281,11 @@ class SyncController(QObject):
         if isinstance(exc, ServerUnavailable):
             self._show(SyncState.OFFLINE, self.tr("Offline: {reason}").format(reason=exc))
             self._retry.start()
-        elif isinstance(exc, SyncCancelled):  # cancelled by sign-out or quitting: keep saying signed out
-            signed_in = self.account.signed_in()
-            state, message = (SyncState.IDLE, self.tr("Sync stopped")) if signed_in else \
-                (SyncState.SIGNED_OUT, self.tr("Not signed in"))
-            self._show(state, message)
+        elif isinstance(exc, SyncCancelled | AuthError) and not self.account.signed_in():
+            # Stopped by signing out (or its token revoked meanwhile): say signed out, not failed.
+            self._show(SyncState.SIGNED_OUT, self.tr("Not signed in"))
+        elif isinstance(exc, SyncCancelled):  # quitting, or a sign-in to another account under way
+            self._show(SyncState.IDLE, self.tr("Sync stopped"))
         elif isinstance(exc, MassDeleteError):
             self._show(SyncState.ERROR, self.tr("Waiting for confirmation: {reason}").format(reason=exc))
             self.mass_delete_requested.emit(exc.count, exc.total)

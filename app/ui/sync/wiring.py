@@ -78,9 +78,15 @@ def install_sync(window: QMainWindow, library: Library, panel: LibraryPanel | No
 
 
 def open_account_dialog(window: QMainWindow, controller: SyncController) -> AccountDialog:
-    dialog = AccountDialog(controller, window)
-    dialog.setObjectName("syncAccountDialog")
+    """The window's one account dialog (a sign-in still under way reports to the dialog that started it)."""
+    dialog = window.findChild(AccountDialog, "syncAccountDialog")
+    if dialog is None:
+        dialog = AccountDialog(controller, window)
+        dialog.setObjectName("syncAccountDialog")
+    elif not dialog.isVisible():
+        dialog.show_account()
     dialog.open()
+    dialog.raise_()
     return dialog
 
 
