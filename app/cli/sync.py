@@ -184,9 +184,9 @@ def _status(folder: Path, account: Account) -> int:
 
 
 def _read_secret(prompt: str, confirm: bool = False) -> str:
+    """One line from stdin when piped, else a hidden prompt; never echoed or logged."""
     from cloud_sync.errors import AccountError
 
-    """One line from stdin when piped, else a hidden prompt; never echoed or logged."""
     if not sys.stdin.isatty():
         secret = sys.stdin.readline().rstrip("\r\n")
     else:

@@ -78,6 +78,7 @@ def test_sign_in_list_devices_revoke_another_and_sign_out(make_window, library, 
     user = new_user(service)
     phone_id, phone_token = other_device(service, user, "Ann's phone")
     window = make_window(library)
+    assert window.sync.indicator.account_button.isVisibleTo(window)  # "Sign in…" beside "Sync: off"
     dialog = open_dialog(window, qtbot)
     assert not dialog.devices_box.isVisibleTo(dialog) and not dialog.sign_out_button.isEnabled()
 
@@ -92,6 +93,7 @@ def test_sign_in_list_devices_revoke_another_and_sign_out(make_window, library, 
     token = memory_keyring.secrets[(KEYRING_SERVICE, slot)]  # in the OS keyring, where the CLI keeps it
     assert PASSWORD not in token and token_works(service, token)
     qtbot.waitUntil(lambda: window.sync.controller.status.state == "synced", timeout=WAIT_MS)  # and it syncs
+    assert not window.sync.indicator.account_button.isVisibleTo(window)
 
     # The account's devices: this one (which Revoke does not apply to: that is Sign out) and the phone.
     qtbot.waitUntil(lambda: len(dialog.device_rows()) == 2, timeout=WAIT_MS)
@@ -119,6 +121,7 @@ def test_sign_in_list_devices_revoke_another_and_sign_out(make_window, library, 
     qtbot.waitUntil(lambda: dialog.message.text().startswith("Signed out"), timeout=WAIT_MS)
     assert not memory_keyring.secrets and not token_works(service, token)
     assert window.sync.controller.status.state == "signed_out"
+    assert window.sync.indicator.account_button.isVisibleTo(window)
     assert not dialog.devices_box.isVisibleTo(dialog) and dialog.sign_in_button.isEnabled()
     assert dialog.user_edit.text() == user and dialog.server_edit.text() == service.url  # ready to sign in again
 

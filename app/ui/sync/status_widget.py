@@ -1,5 +1,5 @@
-"""The sync indicator in the status bar: a label, a small progress bar while syncing, a conflicts button and a
-button for server records this library could not apply."""
+"""The sync indicator in the status bar: a label, a small progress bar while syncing, a conflicts button, a
+button for server records this library could not apply, and while signed out a way to the account dialog."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ _SHORT = {SyncState.SIGNED_OUT: QT_TRANSLATE_NOOP("SyncStatusWidget", "Sync: off
 class SyncStatusWidget(QWidget):
     conflicts_clicked = Signal()
     quarantine_clicked = Signal()
+    account_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,10 +41,18 @@ class SyncStatusWidget(QWidget):
         self.quarantine_button.setToolTip(self.tr("Records from the server this library could not apply: see why"))
         self.quarantine_button.clicked.connect(self.quarantine_clicked)
         self.quarantine_button.hide()
+        self.account_button = QToolButton()
+        self.account_button.setObjectName("syncSignInButton")
+        self.account_button.setText("Sign in…")
+        self.account_button.setToolTip("Sign in to a sync server to sync this library with your other machines")
+        self.account_button.setAutoRaise(True)
+        self.account_button.clicked.connect(self.account_clicked)
+        self.account_button.hide()
         layout.addWidget(self.label)
         layout.addWidget(self.progress)
         layout.addWidget(self.conflicts_button)
         layout.addWidget(self.quarantine_button)
+        layout.addWidget(self.account_button)
         self.state: SyncState | None = None
 
     def show_status(self, status: SyncStatus) -> None:
@@ -53,6 +62,7 @@ class SyncStatusWidget(QWidget):
         self.label.setToolTip(status.message)
         self.setToolTip(status.message)
         syncing = status.state is SyncState.SYNCING
+        self.account_button.setVisible(status.state is SyncState.SIGNED_OUT)
         self.progress.setVisible(syncing)
         if syncing:
             self.progress.setRange(0, status.total)  # 0..0 shows a busy indicator until totals are known

@@ -63,6 +63,7 @@ def install_sync(window: QMainWindow, library: Library, panel: LibraryPanel | No
     act_quarantine = QAction(translate("SyncUi", "Records not applied…"), window)
     act_quarantine.triggered.connect(lambda: open_quarantine(window, controller))
     indicator.quarantine_clicked.connect(act_quarantine.trigger)
+    indicator.account_clicked.connect(act_account.trigger)
     for act in (act_sync_now, act_account, act_conflicts, act_quarantine):
         menu.addAction(act)
         window.addAction(act)
