@@ -23,36 +23,216 @@
         <translation>Sync-Konto</translation>
     </message>
     <message>
-        <source>paste the token from your sync server</source>
-        <translation>Token vom Sync-Server hier einfügen</translation>
-    </message>
-    <message>
         <source>Server URL</source>
         <translation>Server-Adresse</translation>
     </message>
     <message>
-        <source>Token</source>
-        <translation>Token</translation>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Einladungscode</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Kopplungscode</translation>
+    </message>
+    <message>
+        <source>Give your password.</source>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Give the one-time enrollment code.</source>
+        <translation>Geben Sie den einmaligen Einladungscode ein.</translation>
+    </message>
+    <message>
+        <source>Give the pairing code.</source>
+        <translation>Geben Sie den Kopplungscode ein.</translation>
+    </message>
+    <message>
+        <source>One-time enrollment code (first sign-in)</source>
+        <translation>Einmaliger Einladungscode (erste Anmeldung)</translation>
+    </message>
+    <message>
+        <source>Pairing code from a signed-in device</source>
+        <translation>Kopplungscode von einem angemeldeten Gerät</translation>
+    </message>
+    <message>
+        <source>Allow unencrypted http:// (a network you trust only)</source>
+        <translation>Unverschlüsseltes http:// erlauben (nur in einem vertrauenswürdigen Netz)</translation>
+    </message>
+    <message>
+        <source>Over http:// your password and this device&apos;s token cross the network in clear text: anyone on the way can read them</source>
+        <translation>Über http:// gehen Ihr Passwort und das Token dieses Geräts im Klartext durchs Netz: Jeder auf dem Weg kann sie lesen</translation>
+    </message>
+    <message>
+        <source>your user name on the server</source>
+        <translation>Ihr Benutzername auf dem Server</translation>
+    </message>
+    <message>
+        <source>at least {n} characters</source>
+        <translation>mindestens {n} Zeichen</translation>
     </message>
     <message>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Sign in with</source>
+        <translation>Anmelden mit</translation>
+    </message>
+    <message>
+        <source>This device&apos;s name</source>
+        <translation>Name dieses Geräts</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Devices of this account</source>
+        <translation>Geräte dieses Kontos</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Sign the chosen device out: its token stops working at once</source>
+        <translation>Das gewählte Gerät abmelden: Sein Token gilt ab sofort nicht mehr</translation>
+    </message>
+    <message>
+        <source>Pairing code for a new device</source>
+        <translation>Kopplungscode für ein neues Gerät</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <source>Signed in to {server}.</source>
-        <translation>Angemeldet bei {server}.</translation>
+        <source>Revoke this device&apos;s token on the server and remove it here</source>
+        <translation>Das Token dieses Geräts auf dem Server widerrufen und hier entfernen</translation>
     </message>
     <message>
-        <source>Signed out; the token was removed from the keyring.</source>
-        <translation>Abgemeldet; das Token wurde aus dem Schlüsselbund entfernt.</translation>
+        <source>Signed in to {server}{who}; this device is listed as “{device}”.</source>
+        <translation>Angemeldet bei {server}{who}; dieses Gerät heißt dort „{device}“.</translation>
     </message>
     <message>
-        <source>Was not signed in.</source>
-        <translation>Es war keine Anmeldung vorhanden.</translation>
+        <source>Not signed in. Sign in with the user name and password from whoever runs your sync server (or a code), and this library syncs with your other machines.</source>
+        <translation>Nicht angemeldet. Melden Sie sich mit Benutzername und Passwort von der Person an, die Ihren Sync-Server betreibt (oder mit einem Code), dann gleicht sich diese Bibliothek mit Ihren anderen Rechnern ab.</translation>
+    </message>
+    <message>
+        <source>This is this device: use Sign out</source>
+        <translation>Das ist dieses Gerät: Verwenden Sie „Abmelden“</translation>
+    </message>
+    <message>
+        <source>Give the address of your sync server.</source>
+        <translation>Geben Sie die Adresse Ihres Sync-Servers ein.</translation>
+    </message>
+    <message>
+        <source>Give your user name on the server.</source>
+        <translation>Geben Sie Ihren Benutzernamen auf dem Server ein.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least {n} characters.</source>
+        <translation>Wählen Sie ein Passwort mit mindestens {n} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>This server is not encrypted (http://): your password and token would cross the network in clear text. Use https://, or tick “Allow unencrypted http://” if you trust this network.</source>
+        <translation>Dieser Server ist nicht verschlüsselt (http://): Ihr Passwort und Token gingen im Klartext durchs Netz. Verwenden Sie https:// oder kreuzen Sie „Unverschlüsseltes http:// erlauben“ an, wenn Sie diesem Netz vertrauen.</translation>
+    </message>
+    <message>
+        <source>Signing in to {server}…</source>
+        <translation>Anmeldung bei {server} …</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Abmeldung …</translation>
+    </message>
+    <message>
+        <source>Signed out: this device&apos;s token was revoked on the server and removed from the keyring.</source>
+        <translation>Abgemeldet: Das Token dieses Geräts wurde auf dem Server widerrufen und aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>This device was not signed in.</source>
+        <translation>Dieses Gerät war nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>dieses Gerät</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>abgemeldet</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <source>Device id {id}</source>
+        <translation>Geräte-ID {id}</translation>
+    </message>
+    <message>
+        <source>Revoke a device</source>
+        <translation>Ein Gerät widerrufen</translation>
+    </message>
+    <message>
+        <source>Sign “{name}” out of this account?</source>
+        <translation>„{name}“ von diesem Konto abmelden?</translation>
+    </message>
+    <message>
+        <source>Its token stops working at once: it keeps its library, but does not sync until someone signs it in again.</source>
+        <translation>Sein Token gilt ab sofort nicht mehr: Es behält seine Bibliothek, gleicht aber erst wieder ab, wenn es erneut angemeldet wird.</translation>
+    </message>
+    <message>
+        <source>Signing “{name}” out…</source>
+        <translation>„{name}“ wird abgemeldet …</translation>
+    </message>
+    <message>
+        <source>“{name}” is signed out; its token no longer works.</source>
+        <translation>„{name}“ ist abgemeldet; sein Token gilt nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Pairing code: &lt;b&gt;{code}&lt;/b&gt; (one-time, valid {minutes} minutes). On the new device, open Sync → Sync account…, give server {server} and user {user}, choose “Pairing code” and type it.</source>
+        <translation>Kopplungscode: &lt;b&gt;{code}&lt;/b&gt; (einmalig, {minutes} Minuten gültig). Öffnen Sie auf dem neuen Gerät Abgleich → Sync-Konto …, geben Sie Server {server} und Benutzer {user} an, wählen Sie „Kopplungscode“ und tippen Sie ihn ein.</translation>
+    </message>
+    <message>
+        <source>your user name</source>
+        <translation>Ihr Benutzername</translation>
     </message>
 </context>
 <context>
@@ -2459,6 +2639,10 @@ Für Details klicken</translation>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
+        <source>Signing out…</source>
+        <translation>Abmeldung …</translation>
+    </message>
+    <message>
         <source>Signed in to {server}</source>
         <translation>Angemeldet bei {server}</translation>
     </message>
@@ -2524,6 +2708,14 @@ Für Details klicken</translation>
     <message>
         <source>Records from the server this library could not apply: see why</source>
         <translation>Datensätze vom Server, die diese Bibliothek nicht übernehmen konnte: Gründe ansehen</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden …</translation>
+    </message>
+    <message>
+        <source>Sign in to a sync server to sync this library with your other machines</source>
+        <translation>Bei einem Sync-Server anmelden, um diese Bibliothek mit Ihren anderen Rechnern abzugleichen</translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to review</source>

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from app.ui.errors import describe
 from app.ui.sync.controller import SyncController
 from app.ui.themes import Tone, set_tone
+from app.ui.words import QT_TRANSLATE_NOOP
 from app.ui.workers import Task
 from cloud_sync.account import default_device_name, is_loopback
 from cloud_sync.errors import AccountError, AuthError, ServerUnavailable
@@ -56,12 +57,19 @@ class Secret(IntEnum):
     PAIRING_CODE = 2
 
 
-_SECRET_LABELS = {Secret.PASSWORD: "Password", Secret.ENROLLMENT_CODE: "Enrollment code",
-                  Secret.PAIRING_CODE: "Pairing code"}
+# lupdate extracts literal strings only: each text is listed once here, translated where it is shown.
+_SECRET_LABELS = {Secret.PASSWORD: QT_TRANSLATE_NOOP("AccountDialog", "Password"),
+                  Secret.ENROLLMENT_CODE: QT_TRANSLATE_NOOP("AccountDialog", "Enrollment code"),
+                  Secret.PAIRING_CODE: QT_TRANSLATE_NOOP("AccountDialog", "Pairing code")}
+_SECRET_MISSING = {Secret.PASSWORD: QT_TRANSLATE_NOOP("AccountDialog", "Give your password."),
+                   Secret.ENROLLMENT_CODE: QT_TRANSLATE_NOOP("AccountDialog", "Give the one-time enrollment code."),
+                   Secret.PAIRING_CODE: QT_TRANSLATE_NOOP("AccountDialog", "Give the pairing code.")}
 _SECRET_PLACEHOLDERS = {Secret.PASSWORD: "", Secret.ENROLLMENT_CODE: "XXXX-XXXX-XXXX",
                         Secret.PAIRING_CODE: "XXXX-XXXX"}
-_SECRET_CHOICES = {Secret.PASSWORD: "Password", Secret.ENROLLMENT_CODE: "One-time enrollment code (first sign-in)",
-                   Secret.PAIRING_CODE: "Pairing code from a signed-in device"}
+_SECRET_CHOICES = {
+    Secret.PASSWORD: QT_TRANSLATE_NOOP("AccountDialog", "Password"),
+    Secret.ENROLLMENT_CODE: QT_TRANSLATE_NOOP("AccountDialog", "One-time enrollment code (first sign-in)"),
+    Secret.PAIRING_CODE: QT_TRANSLATE_NOOP("AccountDialog", "Pairing code from a signed-in device")}
 
 
 def _sentence(text: str) -> str:
@@ -350,8 +358,7 @@ class AccountDialog(QDialog):
         new_password = self.new_password_edit.text() if kind == Secret.ENROLLMENT_CODE else None
         missing = [(self.server_edit, not server, self.tr("Give the address of your sync server.")),
                    (self.user_edit, not user, self.tr("Give your user name on the server.")),
-                   (self.secret_edit, not secret, self.tr("Give your {what}.").format(
-                       what=self.tr(_SECRET_LABELS[kind]).lower()))]
+                   (self.secret_edit, not secret, self.tr(_SECRET_MISSING[kind]))]
         if new_password is not None:
             missing += [(self.new_password_edit, len(new_password) < MIN_PASSWORD_CHARS,
                          self.tr("Choose a password of at least {n} characters.").format(n=MIN_PASSWORD_CHARS)),

@@ -43,8 +43,9 @@ class SyncStatusWidget(QWidget):
         self.quarantine_button.hide()
         self.account_button = QToolButton()
         self.account_button.setObjectName("syncSignInButton")
-        self.account_button.setText("Sign in…")
-        self.account_button.setToolTip("Sign in to a sync server to sync this library with your other machines")
+        self.account_button.setText(self.tr("Sign in…"))
+        self.account_button.setToolTip(self.tr("Sign in to a sync server to sync this library with your other "
+                                                "machines"))
         self.account_button.setAutoRaise(True)
         self.account_button.clicked.connect(self.account_clicked)
         self.account_button.hide()
