@@ -25,13 +25,14 @@ from urllib.parse import urlsplit
 
 import keyring
 import keyring.errors
-from pydantic import ValidationError
 
 from app.core.profile import KEYRING_SERVICE as KEYRING_SERVICE  # the default profile's service
 from app.core.profile import Profile
 from cloud_sync.errors import AccountError, ServerUnavailable, SyncError
 
 if TYPE_CHECKING:
+    from pydantic import ValidationError
+
     from cloud_sync.client import SyncClient
 
 SETTINGS_FILE = "sync.json"
@@ -144,6 +145,8 @@ class Account:
                               enrollment_code: str | None = None, pairing_code: str | None = None,
                               new_password: str | None = None, device_name: str | None = None) -> None:
         """Sign this device in to the server; the token it gets goes to the OS keyring."""
+        from pydantic import ValidationError
+
         from cloud_sync.protocol import LoginRequest  # the wire models (pydantic) only when signing in
 
         name = (device_name or self.device_name or default_device_name())[:100]

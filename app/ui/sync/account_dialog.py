@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from enum import IntEnum
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -43,7 +44,9 @@ from app.ui.words import QT_TRANSLATE_NOOP
 from app.ui.workers import Task
 from cloud_sync.account import default_device_name, is_loopback
 from cloud_sync.errors import AccountError, AuthError, ServerUnavailable
-from cloud_sync.protocol import DeviceInfo, DeviceList, PairingCode
+
+if TYPE_CHECKING:
+    from cloud_sync.protocol import DeviceInfo
 
 MIN_PASSWORD_CHARS = 8  # what the service asks of a new password (sync_service.accounts)
 _DEVICE_ID = Qt.ItemDataRole.UserRole
@@ -423,6 +426,8 @@ class AccountDialog(QDialog):
         self._follow(self.controller.devices(), self._show_devices)
 
     def _show_devices(self, listed: object) -> None:
+        from cloud_sync.protocol import DeviceList  # the wire models (pydantic) load with the first answer
+
         if not isinstance(listed, DeviceList):
             return
         chosen = self._device(self.devices.currentItem())
@@ -458,6 +463,8 @@ class AccountDialog(QDialog):
     @staticmethod
     def _device(row: QTreeWidgetItem | None) -> DeviceInfo | None:
         device = row.data(0, _DEVICE_ID) if row is not None else None
+        from cloud_sync.protocol import DeviceInfo
+
         return device if isinstance(device, DeviceInfo) else None
 
     def revoke_selected(self) -> None:
@@ -487,6 +494,8 @@ class AccountDialog(QDialog):
         self._follow(self.controller.pairing_code(), self._show_pairing_code)
 
     def _show_pairing_code(self, made: object) -> None:
+        from cloud_sync.protocol import PairingCode
+
         if not isinstance(made, PairingCode):
             return
         account = self.controller.account
