@@ -108,7 +108,8 @@ def main(argv: list[str]) -> int:
                 print(f"updated {ts.relative_to(ROOT)}")
         else:
             built = build(Path(argv[1]).resolve() if len(argv) > 1 else None)
-            print(f"translations: {len(built)} catalogue(s) current in {built[0].parent if built else TRANSLATIONS}")
+            print(f"translations: {len(built)} catalogue(s) current in {built[0].parent if built else TRANSLATIONS}",
+                  file=sys.stderr)  # a status line, not output: setup.sh runs this before every app start
     except ToolMissing as exc:
         print(f"translations: {exc}", file=sys.stderr)
         return 1

@@ -330,3 +330,13 @@ def test_the_undo_command_reads_as_a_sentence_of_the_language(qapp, qtbot, make_
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(default)
+
+
+def test_building_the_catalogues_keeps_stdout_for_the_app(tmp_path, capsys):
+    """setup.sh builds them before every `scripts/run-app.sh ARGS`: a status line on stdout went into the
+    command's output (`scripts/run-app.sh decode x.png | head -1` printed it instead of the code)."""
+    import translations
+
+    assert translations.main(["build", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and "catalogue" in err
