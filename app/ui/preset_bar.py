@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMenu, QPushButton, QWidget
 
 from app.core.errors import QrDeskError
 from app.core.spec import Style
@@ -34,8 +34,10 @@ class PresetBar(QWidget):
         self.combo.setToolTip(self.tr("Apply a saved style preset"))
         self.combo.activated.connect(self._activated)
         save = tool_button(self.tr("Save…"), self.tr("Save style as preset"), self.save_current)
-        share = tool_button(self.tr("Share"), self.tr("Import or export presets"))
-        share.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button, not a tool button: Fusion draws a tool button's menu arrow over its text ("Share" read
+        # "Shar▾"), while a push button makes room for it.
+        share = QPushButton(self.tr("Share"))
+        share.setToolTip(self.tr("Import or export presets"))
         menu = QMenu(share)
         menu.addAction(self.tr("Import presets…"), self.import_file)
         menu.addAction(self.tr("Export presets…"), self.export_file)

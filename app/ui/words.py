@@ -85,8 +85,8 @@ CHARSET_WORDS = {"auto": QT_TRANSLATE_NOOP("Style", "Automatic (UTF-8 when neede
 UNIT_WORDS = {"px": "px", "mm": "mm", "in": QT_TRANSLATE_NOOP("Style", "in")}
 SIZE_MODE_WORDS = {"module": QT_TRANSLATE_NOOP("Style", "per module"),
                    "total": QT_TRANSLATE_NOOP("Style", "whole code")}
-GRADIENT_WORDS = {"": QT_TRANSLATE_NOOP("Style", "none"), "linear": QT_TRANSLATE_NOOP("Style", "linear"),
-                  "radial": QT_TRANSLATE_NOOP("Style", "radial")}
+GRADIENT_WORDS = {"": QT_TRANSLATE_NOOP("Style", "None"), "linear": QT_TRANSLATE_NOOP("Style", "Linear"),
+                  "radial": QT_TRANSLATE_NOOP("Style", "Radial")}
 
 
 def payload_word(text: str) -> str:

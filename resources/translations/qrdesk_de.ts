@@ -2414,16 +2414,16 @@ Für Details klicken</translation>
         <translation>ganzer Code</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>kein</translation>
+        <source>None</source>
+        <translation>Keiner</translation>
     </message>
     <message>
-        <source>linear</source>
-        <translation>linear</translation>
+        <source>Linear</source>
+        <translation>Linear</translation>
     </message>
     <message>
-        <source>radial</source>
-        <translation>radial</translation>
+        <source>Radial</source>
+        <translation>Radial</translation>
     </message>
 </context>
 <context>
