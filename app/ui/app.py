@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.core.profile import Profile
-from app.ui.compat import guard_none_refcount
+from app.ui.compat import collect_garbage_on_gui_thread, guard_none_refcount
 from app.ui.errors import install_excepthook, setup_logging, show_error
 from app.ui.i18n import install_translators
 from app.ui.icons import icon
@@ -41,6 +41,7 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("qrdesk")
     app.setWindowIcon(icon("qrdesk"))
+    collect_garbage_on_gui_thread(app)
     return app
 
 

@@ -12,8 +12,11 @@ made ``None`` immortal (PEP 683), and 6.11.3 does not have the bug, so the real 
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import sys
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 log = logging.getLogger("qrdesk.ui")
 
@@ -42,3 +45,41 @@ def guard_none_refcount() -> bool:
     _applied = True
     log.info("shiboken6 %s on Python %s: None refcount guard active", shiboken6.__version__, sys.version.split()[0])
     return True
+
+
+class _GuiThreadCollector(QObject):
+    """Python's cyclic garbage collector runs in whichever thread happens to allocate past its threshold, and
+    that is often a worker (a preview, a decode, a batch). A cycle holding the wrapper of a parentless Qt object
+    (a window, a dialog, a timer: Python owns their C++ side) is then freed there, and Qt deletes a widget off
+    the GUI thread: a segfault at a random later moment (the GUI tests' "occasional" crashes). Automatic
+    collection is therefore off and this timer collects on the GUI thread, with Python's own thresholds."""
+
+    def __init__(self, app: QCoreApplication, interval_ms: int) -> None:
+        super().__init__(app)
+        self._thresholds = gc.get_threshold()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+
+    def check(self) -> None:
+        counts = gc.get_count()
+        generation = -1
+        for gen, (count, threshold) in enumerate(zip(counts, self._thresholds, strict=True)):
+            if count <= threshold:
+                break
+            generation = gen
+        if generation >= 0:
+            gc.collect(generation)
+
+
+_collector: _GuiThreadCollector | None = None
+
+
+def collect_garbage_on_gui_thread(app: QCoreApplication, interval_ms: int = 500) -> None:
+    """Run the cyclic garbage collector only on the GUI thread, for as long as ``app`` lives (once per app)."""
+    global _collector
+    if _collector is not None and _collector.parent() is app:
+        return
+    gc.disable()
+    _collector = _GuiThreadCollector(app, interval_ms)

@@ -23,6 +23,13 @@ def _none_refcount_guard():
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _garbage_collected_on_gui_thread(qapp):
+    from app.ui.compat import collect_garbage_on_gui_thread
+
+    collect_garbage_on_gui_thread(qapp)  # as create_app does: no test's window may be freed by a worker
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _english_plurals(qapp):
     """The app's English plural forms ("1 code", "2 codes": resources/translations/qrdesk_en.ts), installed as
     the app installs them at start."""

@@ -99,3 +99,36 @@ def test_binding_guard_only_for_the_defective_release_on_old_python():
     assert needs_none_guard("6.12.0", (3, 11))
     assert not needs_none_guard("6.12.0", (3, 12))
     assert not needs_none_guard("6.11.3", (3, 11))
+
+
+def test_garbage_cycles_are_freed_on_the_gui_thread_not_by_a_worker(qapp):
+    """A worker allocating past the collector's threshold must not free a parentless widget caught in a cycle
+    (Qt deleting a widget off the GUI thread crashed the GUI suite at random); the GUI thread's timer does."""
+    import gc
+    import threading
+
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from app.ui import compat
+
+    freed_in: list[str] = []
+
+    class Orphan(QWidget):
+        def __init__(self) -> None:
+            super().__init__()
+            self.label = QLabel("x", self)
+            self.label.owner = self  # a reference cycle through a child
+
+        def __del__(self) -> None:
+            freed_in.append(threading.current_thread().name)
+
+    compat.collect_garbage_on_gui_thread(qapp)
+    Orphan()
+    worker = threading.Thread(target=lambda: [[[]] for _ in range(200_000)], name="worker")  # many allocations
+    worker.start()
+    worker.join()
+    assert freed_in == []
+    assert compat._collector is not None
+    compat._collector.check()
+    gc.collect()  # the timer's collection may have been of a younger generation only
+    assert freed_in == ["MainThread"]
