@@ -41,7 +41,7 @@ def vocabulary(rng: random.Random, n: int) -> list[str]:
     return sorted(words)
 
 
-def build(folder: Path, n: int, rng: random.Random, words: list[str], tags: list[str]) -> float:
+def build(folder: Path, n: int, rng: random.Random, words: list[str], tags: list[str], *, check: bool = True) -> float:
     start = time.perf_counter()
     with Library.open(folder) as lib, lib.transaction():
         for i in range(n):
@@ -53,7 +53,7 @@ def build(folder: Path, n: int, rng: random.Random, words: list[str], tags: list
                 spec = QrSpec(kind="url", fields={"url": f"https://{rng.choice(words)}.example/{i}"})
             else:
                 spec = QrSpec(kind="wifi", fields={"ssid": rng.choice(words), "password": f"pw-{i:08d}"})
-            lib.add(spec, name=name, tags=rng.sample(tags, rng.randint(1, 3)))
+            lib.add(spec, name=name, tags=rng.sample(tags, rng.randint(1, 3)), check=check)
     return time.perf_counter() - start
 
 

@@ -72,26 +72,11 @@ app.exec()
 
 
 def build_library(folder: Path, n: int) -> float:
-    """``n`` items like bench_library's (names from a vocabulary, URLs, texts, Wi-Fi, 1-3 tags each)."""
-    from app.core.library import Library
-    from app.core.spec import QrSpec
+    """``n`` items made as bench_library makes them (names from a vocabulary, URLs, texts, Wi-Fi, 1-3 tags)."""
+    from bench_library import build, vocabulary
 
     rng = random.Random(11)
-    words = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9))) for _ in range(3000)]
-    tags = [f"tag{i}" for i in range(40)]
-    start = time.perf_counter()
-    with Library.open(folder) as lib, lib.transaction():
-        for i in range(n):
-            name = " ".join(rng.sample(words, rng.randint(2, 4)))
-            roll = rng.random()
-            if roll < 0.5:
-                spec = QrSpec.text(f"{name} {rng.choice(words)} #{i}")
-            elif roll < 0.85:
-                spec = QrSpec(kind="url", fields={"url": f"https://{rng.choice(words)}.example/{i}"})
-            else:
-                spec = QrSpec(kind="wifi", fields={"ssid": rng.choice(words), "password": f"pw-{i:08d}"})
-            lib.add(spec, name=name, tags=rng.sample(tags, rng.randint(1, 3)), check=False)
-    return time.perf_counter() - start
+    return build(folder, n, rng, vocabulary(rng, 2000), [f"tag{i:02d}" for i in range(60)], check=False)
 
 
 def one_run(script: str, home: Path) -> tuple[float, float]:
