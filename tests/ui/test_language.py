@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
+from uihelpers import installed_language
 
 from app.ui import i18n
 from app.ui.preferences import Preferences, PreferencesDialog
@@ -33,27 +34,15 @@ def german(tmp_path, monkeypatch) -> Path:
 
 
 def test_the_chosen_language_is_loaded(qapp, german):
-    default = QLocale()
-    locale, translators = i18n.install_translators(qapp, "de")
-    try:
+    with installed_language(qapp, "de") as (locale, _translators):
         assert locale.language() == QLocale.Language.German
         assert QCoreApplication.translate("MainWindow", "&File") == "&Datei"
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        QLocale.setDefault(default)
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
 def test_a_language_without_a_catalogue_stays_english(qapp, german):
-    default = QLocale()
-    _locale, translators = i18n.install_translators(qapp, "fi")
-    try:
+    with installed_language(qapp, "fi") as (_locale, translators):
         assert not [t for t in translators if t.filePath().startswith(str(german))]
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        QLocale.setDefault(default)
 
 
 def test_the_preferences_offer_the_languages_there_are(qtbot, german, tmp_path, monkeypatch):

@@ -25,7 +25,7 @@ from pseudo_locale import (
 )
 from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
-from uihelpers import wait_preview
+from uihelpers import installed_language, wait_preview
 
 ROOT = Path(__file__).resolve().parents[2]
 GERMAN = ROOT / "resources" / "translations" / "qrdesk_de.ts"
@@ -289,13 +289,7 @@ def _accelerators(texts: list[str]) -> list[str]:
 def test_menus_in_the_real_catalogue_have_one_key_per_letter(qapp, make_window, language):
     """The compiled catalogue the app ships: its menus are in the language, and no two entries of a menu (nor two
     menus of the bar) share an Alt key."""
-    from PySide6.QtCore import QLocale
-
-    from app.ui.i18n import install_translators
-
-    default = QLocale()
-    _locale, translators = install_translators(qapp, language)
-    try:
+    with installed_language(qapp, language):
         window = make_window()
         bar = [a.text() for a in window.menuBar().actions()]
         expected = {"en": ["&File", "&Edit", "&View"], "de": ["&Datei", "&Bearbeiten", "&Ansicht"]}[language]
@@ -306,30 +300,16 @@ def test_menus_in_the_real_catalogue_have_one_key_per_letter(qapp, make_window, 
             keys = _accelerators(texts)
             clashes += [f"{title}: {k!r}" for k in sorted(set(keys)) if keys.count(k) > 1]
         assert not clashes, clashes
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        QLocale.setDefault(default)
 
 
 @pytest.mark.parametrize(("language", "expected"), [("en", "Undo typing in URL"),
                                                     ("de", "Eingabe in URL rückgängig machen")])
 def test_the_undo_command_reads_as_a_sentence_of_the_language(qapp, qtbot, make_window, language, expected):
     """The command's name goes where the language puts it (German read "Rückgängig Eingabe in URL": a prefix)."""
-    from PySide6.QtCore import QLocale
-
-    from app.ui.i18n import install_translators
-
-    default = QLocale()
-    _locale, translators = install_translators(qapp, language)
-    try:
+    with installed_language(qapp, language):
         window = make_window()
         qtbot.keyClicks(window.form.editor("url"), "https://a.example")
         assert window.main_actions.undo.text() == expected
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        QLocale.setDefault(default)
 
 
 def test_building_the_catalogues_keeps_stdout_for_the_app(tmp_path, capsys):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -119,3 +121,21 @@ def type_text(qtbot, widget, text: str) -> None:
             continue
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+@contextmanager
+def installed_language(qapp, language: str) -> Iterator[tuple[object, list[object]]]:
+    """The app's catalogues for ``language`` installed as the app installs them, and removed afterwards with the
+    default locale restored: (locale, translators)."""
+    from PySide6.QtCore import QLocale
+
+    from app.ui.i18n import install_translators
+
+    default = QLocale()
+    locale, translators = install_translators(qapp, language)
+    try:
+        yield locale, translators
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(default)
